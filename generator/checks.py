@@ -1,0 +1,199 @@
+"""Checks that JSON Schema cannot express: times, overlaps, clinical hours, references, names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import zoneinfo
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from generator.diagnostics import Diagnostic, Severity
+from generator.model import Location, Program, Provider, Track, hhmm
+from generator.vocab import DAY_NAMES, LANGUAGES
+from generator.yamlload import Document, Path, dotted
+from generator.zips import lookup, miles
+
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+# Usual weekly hours by ASAM level: IOP at least 9 (6 for adolescents) and under 20; PHP 20 or
+# more; outpatient under 9. Outside the range the listing may name the wrong level of care.
+IOP_MIN_ADULT, IOP_MIN_ADOLESCENT, PHP_MIN = 9.0, 6.0, 20.0
+
+# A coordinate this far from its ZIP code's centre is probably a typo or a swapped sign.
+COORDINATE_TOLERANCE_MILES = 60.0
+
+Finding = tuple[Path, Severity, str]
+
+
+def check_file_name(path: str, stem: str, suffix: str) -> list[Diagnostic]:
+    """The slug is the file name, so the file name must be a valid slug ending in .yaml."""
+    found = []
+    if suffix != ".yaml":
+        found.append(f"listing files end in '.yaml'; rename it to '{stem}.yaml'")
+    if not SLUG.fullmatch(stem):
+        found.append(f"the file name {stem!r} is not a valid slug (it becomes the page address); "
+                     f"rename it to '{suggest_slug(stem)}.yaml'")
+    return [Diagnostic(path, 1, 1, Severity.ERROR, message) for message in found]
+
+
+def suggest_slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "provider"
+
+
+def check_provider(provider: Provider, doc: Document, today: dt.date) -> list[Diagnostic]:
+    """All semantic findings for one schema-valid listing."""
+    findings: list[Finding] = []
+    for rule in _RULES:
+        findings.extend(rule(provider, today))
+    return [_at(doc, path, severity, message) for path, severity, message in findings]
+
+
+def _at(doc: Document, path: Path, severity: Severity, message: str) -> Diagnostic:
+    line, col = doc.position(path)
+    return Diagnostic(doc.path, line, col, severity, f"{dotted(path)}: {message}")
+
+
+def _locations(provider: Provider, today: dt.date) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for loc in provider.locations:
+        if loc.id in seen:
+            yield (*loc.path, "id"), Severity.ERROR, f"location id {loc.id!r} is used twice; " \
+                "give each location its own id"
+        seen.add(loc.id)
+        if not _known_zone(loc.timezone):
+            yield (*loc.path, "timezone"), Severity.ERROR, f"{loc.timezone!r} is not an IANA " \
+                "time zone; use one like 'America/New_York' or 'America/Los_Angeles'"
+        if (loc.latitude is None) != (loc.longitude is None):
+            yield loc.path, Severity.ERROR, "give both latitude and longitude, or neither"
+        yield from _zip(loc)
+
+
+def _zip(loc: Location) -> Iterator[Finding]:
+    """ZIP, state and coordinates should agree; a mismatch is usually a typo."""
+    known = lookup(loc.zip)
+    if known is None:
+        yield (*loc.path, "zip"), Severity.WARNING, f"ZIP code {loc.zip!r} is not known; check it"
+        return
+    if known.state != loc.state:
+        yield (*loc.path, "zip"), Severity.WARNING, \
+            f"ZIP code {loc.zip!r} is in {known.state}, not {loc.state}; check the ZIP and state"
+    if loc.latitude is not None and loc.longitude is not None:
+        away = miles(loc.latitude, loc.longitude, known.lat, known.lon)
+        if away > COORDINATE_TOLERANCE_MILES:
+            yield (*loc.path, "latitude"), Severity.WARNING, \
+                f"the coordinates are {away:.0f} miles from ZIP code {loc.zip}; check them " \
+                "(is a minus sign missing from the longitude?)"
+
+
+@lru_cache(maxsize=512)
+def _known_zone(name: str) -> bool:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _program_refs(provider: Provider, today: dt.date) -> Iterator[Finding]:
+    ids = [loc.id for loc in provider.locations]
+    for program in provider.programs:
+        if program.location_id not in ids:
+            close = difflib.get_close_matches(program.location_id, ids, n=1)
+            fix = (f"did you mean {close[0]!r}?" if close
+                   else "use one of " + ", ".join(map(repr, ids)))
+            yield (*program.path, "location"), Severity.ERROR, \
+                f"no location has the id {program.location_id!r}; {fix}"
+        if program.level_of_care not in provider.levels_of_care:
+            yield (*program.path, "level_of_care"), Severity.WARNING, \
+                f"{program.level_of_care!r} is missing from the provider's levels_of_care; add it"
+        if program.insurance_carriers and "private_insurance" not in program.payment:
+            yield (*program.path, "insurance_carriers"), Severity.WARNING, \
+                "insurance carriers are listed but 'private_insurance' is not in payment; add it"
+        for i, code in enumerate(program.languages):
+            if code not in LANGUAGES:
+                yield (*program.path, "languages", i), Severity.WARNING, \
+                    f"{code!r} is not a language code this site knows; check that it is ISO 639"
+
+
+def _dates(provider: Provider, today: dt.date) -> Iterator[Finding]:
+    if _after(provider.last_verified, today):
+        yield ("last_verified",), Severity.ERROR, \
+            f"{provider.last_verified!r} is in the future; use the date the listing was checked"
+    for program in provider.programs:
+        if _after(program.accepting_as_of, today):
+            yield (*program.path, "accepting_new_patients", "as_of"), Severity.ERROR, \
+                f"{program.accepting_as_of!r} is in the future; use the date the status was checked"
+
+
+def _after(iso: str, today: dt.date) -> bool:
+    try:
+        return dt.date.fromisoformat(iso) > today
+    except ValueError:  # the schema reports malformed dates
+        return False
+
+
+def _sessions(provider: Provider, today: dt.date) -> Iterator[Finding]:
+    for program in provider.programs:
+        for track in program.tracks:
+            yield from _times(track)
+            yield from _overlaps(track)
+
+
+def _times(track: Track) -> Iterator[Finding]:
+    for session in track.sessions:
+        if session.end <= session.start:
+            yield (*session.path, "end"), Severity.ERROR, \
+                f"ends at {hhmm(session.end)}, not after it starts ({hhmm(session.start)}); " \
+                "use 24-hour times, like '18:00' to '21:00' (sessions cannot pass midnight)"
+
+
+def _overlaps(track: Track) -> Iterator[Finding]:
+    meetings = sorted(
+        (day, s.start, s.end, i) for i, s in enumerate(track.sessions) for day in s.days
+    )
+    last_day, last_end, last_i = "", -1, -1
+    for day, start, end, i in meetings:
+        if day == last_day and start < last_end:
+            yield (*track.sessions[max(i, last_i)].path, "days"), Severity.ERROR, \
+                f"overlaps session {min(i, last_i) + 1} of this track on {DAY_NAMES[day]}; " \
+                "a track's sessions must not overlap: change the times or the days"
+        if day != last_day or end > last_end:
+            last_day, last_end, last_i = day, end, i
+
+
+def _hours(provider: Provider, today: dt.date) -> Iterator[Finding]:
+    for program in provider.programs:
+        for track in program.tracks:
+            problem = hours_problem(program, track)
+            if problem:
+                yield (*track.path, "name"), Severity.WARNING, problem
+
+
+def hours_problem(program: Program, track: Track) -> str | None:
+    """Why a track's weekly hours fall outside the usual range of its level of care, if they do."""
+    hours = track.hours_per_week
+    shown = f"{hours:g} hours a week"
+    level = program.level_of_care
+    if level == "iop":
+        low = IOP_MIN_ADOLESCENT if "adolescents" in program.populations else IOP_MIN_ADULT
+        if hours < low:
+            who = "adolescents" if low == IOP_MIN_ADOLESCENT else "adults"
+            return f"{shown} is below the usual IOP minimum of {low:g} for {who}; " \
+                "check the sessions, or use level_of_care 'outpatient'"
+        if hours >= PHP_MIN:
+            return f"{shown} is at the PHP level (20 or more); check the sessions, " \
+                "or use level_of_care 'php'"
+    elif level == "php" and hours < PHP_MIN:
+        return f"{shown} is below the usual PHP minimum of 20; check the sessions, " \
+            "or use level_of_care 'iop'"
+    elif level == "outpatient" and hours >= IOP_MIN_ADULT:
+        return f"{shown} is at the IOP level (9 or more); check the sessions, " \
+            "or use level_of_care 'iop'"
+    return None
+
+
+_RULES: tuple[Callable[[Provider, dt.date], Iterator[Finding]], ...] = (
+    _locations, _program_refs, _dates, _sessions, _hours,
+)

@@ -1,0 +1,74 @@
+"""How times, hours, days and places read on the site (US conventions, plain words)."""
+
+from __future__ import annotations
+
+from generator.model import Location, Track
+from generator.vocab import DAY_SHORT, DAYS, STATES
+
+ZONE_NAMES = {
+    "America/New_York": "Eastern time", "America/Detroit": "Eastern time",
+    "America/Indiana/Indianapolis": "Eastern time", "America/Kentucky/Louisville": "Eastern time",
+    "America/Chicago": "Central time", "America/Denver": "Mountain time",
+    "America/Boise": "Mountain time", "America/Phoenix": "Arizona time (no daylight saving)",
+    "America/Los_Angeles": "Pacific time", "America/Anchorage": "Alaska time",
+    "Pacific/Honolulu": "Hawaii time", "America/Puerto_Rico": "Atlantic time",
+    "America/St_Thomas": "Atlantic time", "Pacific/Guam": "Chamorro time",
+    "Pacific/Pago_Pago": "Samoa time",
+}
+
+
+def clock(total: int) -> str:
+    """570 -> '9:30 AM'; 720 -> '12:00 PM'."""
+    hours, mins = divmod(total, 60)
+    suffix = "AM" if hours < 12 else "PM"
+    return f"{(hours % 12) or 12}:{mins:02d} {suffix}"
+
+
+def time_range(start: int, end: int) -> str:
+    return f"{clock(start)} to {clock(end)}"
+
+
+def hours(value: float) -> str:
+    """9.0 -> '9 hours'; 7.5 -> '7.5 hours'; 1 -> '1 hour'."""
+    shown = f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{shown} hour" + ("" if shown == "1" else "s")
+
+
+def days(codes: tuple[str, ...]) -> str:
+    """('mon', 'tue', 'wed', 'fri') -> 'Mon to Wed, Fri': runs of three or more shortened."""
+    indexes = sorted(DAYS.index(c) for c in codes)
+    runs: list[list[int]] = []
+    for i in indexes:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    parts = []
+    for run in runs:
+        first, last = DAY_SHORT[DAYS[run[0]]], DAY_SHORT[DAYS[run[-1]]]
+        if len(run) >= 3:
+            parts.append(f"{first} to {last}")
+        else:
+            parts.extend(DAY_SHORT[DAYS[i]] for i in run)
+    return ", ".join(parts)
+
+
+def schedule_summary(track: Track) -> str:
+    """'Mon, Tue, Thu 6:00 PM to 9:00 PM; Sat 10:00 AM to 12:00 PM'."""
+    return "; ".join(f"{days(s.days)} {time_range(s.start, s.end)}" for s in track.sessions)
+
+
+def zone_name(timezone: str) -> str:
+    return ZONE_NAMES.get(timezone, timezone.replace("_", " "))
+
+
+def state_name(code: str) -> str:
+    return STATES.get(code, code)
+
+
+def place(loc: Location) -> str:
+    return f"{loc.city}, {loc.state}"
+
+
+def address(loc: Location) -> str:
+    return f"{loc.street}, {loc.city}, {loc.state} {loc.zip}"

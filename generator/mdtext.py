@@ -1,0 +1,86 @@
+"""Turn untrusted listing text into Markdown that can only ever render as the same plain text.
+
+Provider text is input from strangers. Everything a listing says goes through `text()`: HTML
+special characters become entities, Markdown punctuation is backslash-escaped, and line breaks
+collapse to spaces so no block syntax (headings, lists, admonitions, tables) can start. Links are
+built here from validated URLs only; the rest of the generator never formats listing text itself.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from urllib.parse import urlsplit
+
+# Python-Markdown's escapable characters, plus '|' (tables) and ':' / '~' / '^' / '=' / '"'
+# used by extensions; escaping one that needs no escape is harmless only when it is in this set,
+# so the set matches exactly what the enabled extensions accept.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_SPACE = re.compile(r"\s+")
+_PHONE_KEEP = re.compile(r"[^0-9+]")
+
+
+def text(value: str) -> str:
+    """Plain text, safe anywhere inline in Markdown (paragraphs, headings, table cells)."""
+    flat = _SPACE.sub(" ", value).strip()
+    escaped = html.escape(flat, quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", escaped)
+
+
+def attr(value: str) -> str:
+    """A value for an HTML attribute in double quotes."""
+    return html.escape(_SPACE.sub(" ", value).strip(), quote=True)
+
+
+def safe_url(url: str) -> str | None:
+    """The URL if it is an http(s) address with a host and nothing that could break out."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    if any(c.isspace() or c in "<>\"'`\\" for c in url):
+        return None
+    return url
+
+
+def link(url: str, label: str) -> str:
+    """An external link as inline HTML, or the plain label when the URL is not safe."""
+    safe = safe_url(url)
+    if safe is None:
+        return text(label)
+    return f'<a href="{attr(safe)}" rel="nofollow noopener">{html.escape(label, quote=False)}</a>'
+
+
+def tel_href(phone: str) -> str:
+    """tel: target: digits only, with +1 for ten-digit US numbers."""
+    digits = _PHONE_KEEP.sub("", phone)
+    if not digits.startswith("+"):
+        digits = "+1" + digits if len(digits) == 10 else digits
+    return "tel:" + digits
+
+
+def phone_link(phone: str) -> str:
+    return f'<a href="{attr(tel_href(phone))}">{html.escape(phone, quote=False)}</a>'
+
+
+def mailto(email: str) -> str:
+    if any(c.isspace() or c in "<>\"'`\\?&" for c in email) or email.count("@") != 1:
+        return text(email)
+    return f'<a href="mailto:{attr(email)}">{html.escape(email, quote=False)}</a>'
+
+
+def site_host(url: str) -> str:
+    """What a link to a provider's site says: its host name, without 'www.'."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def front_matter(**fields: str) -> str:
+    """YAML front matter. Values are JSON strings (valid YAML, so no YAML can be injected) and
+    HTML-escaped, because MkDocs themes print `page.meta` values into HTML without escaping."""
+    lines = [f"{key}: {json.dumps(attr(value), ensure_ascii=False)}"
+             for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"

@@ -1,0 +1,90 @@
+"""The MkDocs adapter: the only module that imports MkDocs. It loads listings, fails the build on
+invalid data, and serves the generated pages as virtual files (never written into docs/, which
+would make `mkdocs serve` rebuild in a loop)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from generator import site
+from generator.catalog import Cache, Catalog, UsageError, load_paths
+from generator.diagnostics import Severity, format_all
+
+log = logging.getLogger("mkdocs.plugins.iopdir")
+
+# Kept across the rebuilds of one `mkdocs serve`, so an edit re-checks only the changed file.
+_CACHE: Cache = {}
+
+
+class IopDirConfig(Config):
+    enabled = c.Type(bool, default=True)
+    providers_dir = c.Type(str, default="providers")
+
+
+class IopDirPlugin(BasePlugin[IopDirConfig]):
+    """`plugins: [iopdir]` in mkdocs.yml."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.catalog: Catalog | None = None  # the CLI hands over what it already validated
+        self.today = dt.date.today()
+        self.generated: dict[str, str | bytes] = {}
+
+    def providers_path(self, config: MkDocsConfig) -> Path:
+        base = Path(config.config_file_path or ".").parent
+        return (base / self.config.providers_dir).resolve()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.enabled:
+            return config
+        if self.catalog is None:
+            self.catalog = self._load(self.providers_path(config))
+        config.extra["iopdir_sample"] = any(p.sample for p in self.catalog.providers)
+        return config
+
+    def _load(self, path: Path) -> Catalog:
+        try:
+            catalog = load_paths([path], self.today, cache=_CACHE)
+        except UsageError as exc:
+            raise PluginError(f"iopdir: {exc}") from exc
+        if not catalog.ok:
+            raise PluginError("iopdir: the listings have errors; nothing was built:\n"
+                              + format_all(catalog.diagnostics))
+        for diagnostic in catalog.diagnostics:
+            if diagnostic.severity is Severity.WARNING:
+                log.warning(diagnostic.format_text())
+        return catalog
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.enabled or self.catalog is None:
+            return files
+        self.generated = site.generate(self.catalog.providers, self.today)
+        for path, content in self.generated.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:  # a hand-written page of the same name wins
+                log.info("iopdir: docs/%s replaces the generated page", path)
+                continue
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        if not self.config.enabled or self.catalog is None:
+            return markdown
+        return site.expand_markers(markdown, self.catalog.providers)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.enabled:
+            server.watch(str(self.providers_path(config)))
+        return server

@@ -1,0 +1,61 @@
+"""Run MkDocs for the CLI: build into a temporary directory and swap it in, or serve."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.commands.serve import serve
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from generator.catalog import Catalog
+from generator.mkdocs_plugin import IopDirPlugin
+from generator.publish import replace_dir
+
+PROVIDERS_ENV = "IOPDIR_PROVIDERS"  # mkdocs.yml reads it with !ENV, so serve can see it too
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def _console_logging(verbose: bool) -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_iopdir", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._iopdir = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def site_dir_of(config_file: Path) -> Path:
+    return Path(load_config(str(config_file))["site_dir"])
+
+
+def build_site(config_file: Path, providers: Path, site_dir: Path, catalog: Catalog,
+               strict: bool, verbose: bool = False) -> None:
+    """Build the site from an already validated catalog; `site_dir` changes only on success."""
+    _console_logging(verbose)
+    os.environ[PROVIDERS_ENV] = str(providers)
+
+    def produce(tmp: Path) -> None:
+        config = load_config(str(config_file), site_dir=str(tmp), strict=strict)
+        plugin = config.plugins.get("iopdir")
+        if isinstance(plugin, IopDirPlugin):
+            plugin.catalog = catalog
+        try:
+            build(config)
+        except (MkDocsException, SystemExit) as exc:
+            raise BuildFailed(str(exc) or "MkDocs stopped the build") from exc
+
+    replace_dir(site_dir, produce)
+
+
+def serve_site(config_file: Path, providers: Path, dev_addr: str | None) -> None:
+    _console_logging(verbose=True)
+    os.environ[PROVIDERS_ENV] = str(providers)
+    serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)

@@ -1,0 +1,191 @@
+"""The listing model: typed records built from schema-valid data, with the derived schedule facts.
+
+Derived values (hours per week, evening, weekend, daytime) are computed here and never typed by
+hand, so a listing cannot claim an evening track that has no evening session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from generator.vocab import DAYS, WEEKEND
+
+EVENING_START = 17 * 60  # a session starting at 17:00 or later is an evening session
+
+
+def minutes(hhmm: str) -> int:
+    hours, mins = hhmm.split(":")
+    return int(hours) * 60 + int(mins)
+
+
+def hhmm(total: int) -> str:
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
+@dataclass(frozen=True)
+class Session:
+    days: tuple[str, ...]
+    start: int  # minutes after local midnight
+    end: int
+    path: tuple[str | int, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], path: tuple[str | int, ...]) -> Session:
+        days = tuple(sorted(data["days"], key=DAYS.index))
+        return cls(days, minutes(data["start"]), minutes(data["end"]), path)
+
+    @property
+    def minutes_per_week(self) -> int:
+        return max(self.end - self.start, 0) * len(self.days)
+
+
+@dataclass(frozen=True)
+class Track:
+    name: str
+    sessions: tuple[Session, ...]
+    path: tuple[str | int, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], path: tuple[str | int, ...]) -> Track:
+        sessions = tuple(
+            Session.from_data(s, (*path, "sessions", i)) for i, s in enumerate(data["sessions"])
+        )
+        return cls(data["name"], sessions, path)
+
+    @property
+    def hours_per_week(self) -> float:
+        return sum(s.minutes_per_week for s in self.sessions) / 60
+
+    @property
+    def days(self) -> tuple[str, ...]:
+        used = {d for s in self.sessions for d in s.days}
+        return tuple(d for d in DAYS if d in used)
+
+    @property
+    def evening(self) -> bool:
+        return any(s.start >= EVENING_START for s in self.sessions)
+
+    @property
+    def weekend(self) -> bool:
+        return any(WEEKEND.intersection(s.days) for s in self.sessions)
+
+    @property
+    def daytime(self) -> bool:
+        return any(s.start < EVENING_START for s in self.sessions)
+
+    @property
+    def earliest_start(self) -> int:
+        return min(s.start for s in self.sessions)
+
+    @property
+    def latest_end(self) -> int:
+        return max(s.end for s in self.sessions)
+
+    def by_day(self) -> list[tuple[str, int, int]]:
+        """(day, start, end) for every meeting of the week, in weekday and time order."""
+        rows = [(d, s.start, s.end) for s in self.sessions for d in s.days]
+        return sorted(rows, key=lambda r: (DAYS.index(r[0]), r[1]))
+
+
+@dataclass(frozen=True)
+class Location:
+    id: str
+    name: str | None
+    street: str
+    city: str
+    state: str
+    zip: str
+    timezone: str
+    latitude: float | None
+    longitude: float | None
+    path: tuple[str | int, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], path: tuple[str | int, ...]) -> Location:
+        return cls(
+            data["id"], data.get("name"), data["street"], data["city"], data["state"],
+            data["zip"], data["timezone"], data.get("latitude"), data.get("longitude"), path,
+        )
+
+
+@dataclass(frozen=True)
+class Program:
+    name: str
+    description: str | None
+    level_of_care: str
+    populations: tuple[str, ...]
+    format: str
+    location_id: str
+    length_weeks: int | None
+    services: tuple[str, ...]
+    mat: str | None
+    payment: tuple[str, ...]
+    insurance_carriers: tuple[str, ...]
+    languages: tuple[str, ...]
+    telehealth_states: tuple[str, ...]
+    accepting: str
+    accepting_as_of: str
+    tracks: tuple[Track, ...]
+    path: tuple[str | int, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], path: tuple[str | int, ...]) -> Program:
+        accepting = data["accepting_new_patients"]
+        tracks = tuple(
+            Track.from_data(t, (*path, "tracks", i)) for i, t in enumerate(data["tracks"])
+        )
+        return cls(
+            data["name"], data.get("description"), data["level_of_care"],
+            tuple(data["populations"]), data["format"], data["location"],
+            data.get("length_weeks"), tuple(data["services"]),
+            data.get("medication_for_addiction_treatment"), tuple(data["payment"]),
+            tuple(data.get("insurance_carriers", ())), tuple(data["languages"]),
+            tuple(data.get("telehealth_states", ())), accepting["status"], accepting["as_of"],
+            tracks, path,
+        )
+
+
+@dataclass(frozen=True)
+class Provider:
+    slug: str
+    source_path: str
+    name: str
+    description: str
+    website: str | None
+    phone: str
+    email: str | None
+    accreditations: tuple[str, ...]
+    levels_of_care: tuple[str, ...]
+    last_verified: str
+    source: str
+    sample: bool
+    locations: tuple[Location, ...]
+    programs: tuple[Program, ...]
+
+    @classmethod
+    def from_data(cls, slug: str, source_path: str, data: dict[str, Any]) -> Provider:
+        return cls(
+            slug, source_path, data["name"], data["description"], data.get("website"),
+            data["phone"], data.get("email"), tuple(data.get("accreditations", ())),
+            tuple(data["levels_of_care"]), data["last_verified"], data["source"],
+            bool(data.get("sample", False)),
+            tuple(Location.from_data(x, ("locations", i)) for i, x in enumerate(data["locations"])),
+            tuple(Program.from_data(x, ("programs", i)) for i, x in enumerate(data["programs"])),
+        )
+
+    @cached_property
+    def _locations_by_id(self) -> dict[str, Location]:
+        return {loc.id: loc for loc in self.locations}
+
+    def location_of(self, program: Program) -> Location:
+        """The program's location; validation guarantees it exists (first one as a fallback)."""
+        return self._locations_by_id.get(program.location_id, self.locations[0])
+
+    @property
+    def states(self) -> tuple[str, ...]:
+        return tuple(sorted({loc.state for loc in self.locations}))
+
+    def tracks(self) -> list[tuple[Program, Track]]:
+        return [(p, t) for p in self.programs for t in p.tracks]

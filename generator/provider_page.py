@@ -1,0 +1,174 @@
+"""The Markdown page of one provider: contact, locations, and each program with its schedules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator import fmt
+from generator.mdtext import front_matter, link, mailto, phone_link, site_host, text
+from generator.model import Program, Provider, Track
+from generator.vocab import (
+    ACCEPTING,
+    ACCREDITATIONS,
+    CONTINUUM,
+    DAY_NAMES,
+    FORMATS,
+    LEVELS,
+    MAT,
+    PAYMENT,
+    POPULATIONS,
+    SERVICES,
+    language_name,
+)
+
+STALE_AFTER_DAYS = 365
+
+
+def page_path(slug: str) -> str:
+    """Where a provider's page lives among the docs files (its URL is providers/<slug>/)."""
+    return f"providers/{slug}.md"
+
+
+def render(provider: Provider, today: dt.date) -> str:
+    parts = [
+        front_matter(title=provider.name, description=_meta_description(provider)),
+        f"# {text(provider.name)}\n",
+        _sample_notice(provider),
+        text(provider.description) + "\n",
+        _contact(provider),
+        _locations(provider),
+        "## Programs\n",
+        *(_program(provider, p, i) for i, p in enumerate(provider.programs, 1)),
+        _verified(provider, today),
+    ]
+    return "\n".join(part for part in parts if part)
+
+
+def _meta_description(provider: Provider) -> str:
+    places = "; ".join(sorted({fmt.place(loc) for loc in provider.locations}))
+    levels = ", ".join(LEVELS[lv].split(" (")[0] for lv in _program_levels(provider))
+    return f"{levels} in {places}. Schedules, insurance, languages and how to reach them."
+
+
+def _program_levels(provider: Provider) -> list[str]:
+    return [lv for lv in LEVELS if any(p.level_of_care == lv for p in provider.programs)]
+
+
+def _sample_notice(provider: Provider) -> str:
+    if not provider.sample:
+        return ""
+    return ('!!! warning "Sample listing"\n    This provider is fictional. It is sample data that '
+            "shows how the directory works; do not contact it.\n")
+
+
+def _contact(provider: Provider) -> str:
+    rows = [f"- **Phone:** {phone_link(provider.phone)}"]
+    if provider.website:
+        rows.append(f"- **Website:** {link(provider.website, site_host(provider.website))}")
+    if provider.email:
+        rows.append(f"- **Email:** {mailto(provider.email)}")
+    rows.append("- **Levels of care offered:** "
+                + ", ".join(CONTINUUM[c] for c in provider.levels_of_care))
+    if provider.accreditations:
+        rows.append("- **Accreditation:** "
+                    + ", ".join(ACCREDITATIONS[a] for a in provider.accreditations))
+    return "\n".join(rows) + "\n"
+
+
+def _locations(provider: Provider) -> str:
+    title = "## Location\n" if len(provider.locations) == 1 else "## Locations\n"
+    rows = []
+    for loc in provider.locations:
+        name = f"**{text(loc.name)}:** " if loc.name else ""
+        rows.append(f"- {name}{text(fmt.address(loc))} ({fmt.zone_name(loc.timezone)})")
+    return title + "\n" + "\n".join(rows) + "\n"
+
+
+def program_anchor(index: int) -> str:
+    return f"program-{index}"
+
+
+def _program(provider: Provider, program: Program, index: int) -> str:
+    loc = provider.location_of(program)
+    badges = " ".join(_badge(*b) for b in program_badges(program))
+    parts = [
+        f"### {text(program.name)} {{ #{program_anchor(index)} }}\n",
+        badges + "\n",
+        text(program.description) + "\n" if program.description else "",
+        _facts(provider, program),
+        *(_track(track, loc.timezone, index, j) for j, track in enumerate(program.tracks, 1)),
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def program_badges(program: Program) -> list[tuple[str, str]]:
+    """(css modifier, label) pairs: level of care, intake status, schedule and format facts."""
+    badges = [("level", LEVELS[program.level_of_care]),
+              ("accepting-" + program.accepting, ACCEPTING[program.accepting])]
+    if any(t.evening for t in program.tracks):
+        badges.append(("evening", "Evening"))
+    if any(t.weekend for t in program.tracks):
+        badges.append(("weekend", "Weekend"))
+    if program.format != "in_person":
+        badges.append(("format", FORMATS[program.format]))
+    return badges
+
+
+def _badge(kind: str, label: str) -> str:
+    return f'<span class="iop-badge iop-badge--{kind}">{label}</span>'
+
+
+def _facts(provider: Provider, program: Program) -> str:
+    loc = provider.location_of(program)
+    where = (text(loc.name) + ": " if loc.name else "") + text(fmt.address(loc))
+    rows = [
+        ("Accepting new patients", f"{ACCEPTING[program.accepting]} (as of "
+                                   f"{program.accepting_as_of})"),
+        ("Format", FORMATS[program.format] + _telehealth_states(program, loc.state)),
+        ("Who it serves", ", ".join(POPULATIONS[p] for p in program.populations)),
+        ("Where", where),
+        ("Typical length", f"{program.length_weeks} weeks" if program.length_weeks else ""),
+        ("Insurance and payment", _payment(program)),
+        ("Languages", ", ".join(language_name(c) for c in program.languages)),
+        ("Medication for addiction treatment", MAT[program.mat] if program.mat else ""),
+        ("Services", ", ".join(SERVICES[s] for s in program.services)),
+    ]
+    return "\n".join(f"- **{label}:** {value}" for label, value in rows if value) + "\n"
+
+
+def _telehealth_states(program: Program, home: str) -> str:
+    if program.format == "in_person":
+        return ""
+    states = program.telehealth_states or (home,)
+    return "; video sessions for people in " + ", ".join(fmt.state_name(s) for s in states)
+
+
+def _payment(program: Program) -> str:
+    shown = ", ".join(PAYMENT[p] for p in program.payment)
+    if program.insurance_carriers:
+        shown += " (plans: " + ", ".join(text(c) for c in program.insurance_carriers) + ")"
+    return shown
+
+
+def _track(track: Track, timezone: str, program_index: int, index: int) -> str:
+    flags = [label for flag, label in ((track.evening, "Evening"), (track.weekend, "Weekend"))
+             if flag]
+    badges = " ".join(_badge(label.lower(), label) for label in flags)
+    heading = (f"#### {text(track.name)}: {fmt.hours(track.hours_per_week)} a week "
+               f"{{ #program-{program_index}-track-{index} }}\n")
+    table = [f"Times are local, {fmt.zone_name(timezone)}.\n",
+             "| Day | Start | End | Hours |", "|---|---|---|---|"]
+    for day, start, end in track.by_day():
+        table.append(f"| {DAY_NAMES[day]} | {fmt.clock(start)} | {fmt.clock(end)} | "
+                     f"{fmt.hours((end - start) / 60).split()[0]} |")
+    table.append(f"| **Each week** | | | **{fmt.hours(track.hours_per_week).split()[0]}** |")
+    return heading + (badges + "\n\n" if badges else "\n") + "\n".join(table) + "\n"
+
+
+def _verified(provider: Provider, today: dt.date) -> str:
+    checked = dt.date.fromisoformat(provider.last_verified)
+    note = f"Last verified {provider.last_verified}. Source: {text(provider.source)}."
+    if (today - checked).days > STALE_AFTER_DAYS:
+        note += (" This listing was last checked over a year ago: call to confirm schedules "
+                 "and intake before you go.")
+    return "---\n\n" + note + "\n"

@@ -1,0 +1,140 @@
+"""JSON Schema validation with messages a provider can act on: where, what, and how to fix it."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path as FsPath
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import ValidationError
+
+from generator.diagnostics import Diagnostic, Severity
+from generator.yamlload import Document, Path, dotted
+
+SCHEMA_PATH = FsPath(__file__).resolve().parent.parent / "schema" / "provider.schema.json"
+_TYPE_NAMES = {
+    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+    "array": "a list", "object": "a group of fields", "null": "nothing",
+}
+
+
+@lru_cache(maxsize=4)
+def load_schema(path: str = str(SCHEMA_PATH)) -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(FsPath(path).read_text(encoding="utf-8"))
+    return schema
+
+
+@lru_cache(maxsize=4)
+def validator(path: str = str(SCHEMA_PATH)) -> jsonschema.Draft202012Validator:
+    """Compiled once: building a validator costs far more than running it."""
+    schema = load_schema(path)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def check(doc: Document) -> list[Diagnostic]:
+    """Every schema problem of `doc`, at most one per field, each with a hint to fix it."""
+    seen: set[Path] = set()
+    found: list[Diagnostic] = []
+    errors = sorted(validator().iter_errors(doc.data), key=lambda e: e.path)
+    for error in errors:
+        for path, key, message in _explain(error):
+            if path in seen:
+                continue
+            seen.add(path)
+            line, col = doc.position(path, key=key)
+            found.append(Diagnostic(doc.path, line, col, Severity.ERROR, message))
+    return found
+
+
+def _explain(error: ValidationError) -> Iterator[tuple[Path, bool, str]]:
+    """(field path, whether to point at the key, message) for one jsonschema error."""
+    path: Path = tuple(error.absolute_path)
+    where = dotted(path)
+    kind, limit, value, schema = error.validator, _any(error.validator_value), error.instance, \
+        _schema_of(error)
+    if kind == "additionalProperties":
+        yield from _unknown_fields(value, schema, path)
+    elif kind == "required":
+        for name in limit:
+            if isinstance(value, dict) and name not in value:
+                yield (*path, name), True, _missing(where, name, schema)
+    elif kind == "type":
+        yield path, False, f"{where}: {_type_problem(value, limit)}"
+    elif kind == "enum":
+        yield path, False, f"{where}: {_enum_problem(value, limit)}"
+    elif kind in ("pattern", "format"):
+        hint = schema.get("x-hint", "see the field's description in the schema")
+        yield path, False, f"{where}: {value!r} is not valid; {hint}"
+    else:
+        yield path, False, f"{where}: {_other_problem(str(kind), limit, value, error.message)}"
+
+
+def _any(value: object) -> Any:
+    return value
+
+
+def _schema_of(error: ValidationError) -> dict[str, Any]:
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
+def _unknown_fields(instance: Any, schema: dict[str, Any],
+                    path: Path) -> Iterator[tuple[Path, bool, str]]:
+    allowed = sorted(schema.get("properties", {}))
+    for name in instance:
+        if name in allowed:
+            continue
+        close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+        fix = f"did you mean {close[0]!r}?" if close else "allowed here: " + ", ".join(allowed)
+        yield (*path, name), True, f"{dotted((*path, name))}: unknown field {name!r}; {fix}"
+
+
+def _missing(where: str, name: str, schema: dict[str, Any]) -> str:
+    field = schema.get("properties", {}).get(name, {})
+    about = field.get("description", "")
+    where_text = "" if where == "(top level)" else f" in {where}"
+    return f"missing required field {name!r}{where_text}; add it" + (f" ({about})" if about else "")
+
+
+def _type_problem(value: Any, wanted: Any) -> str:
+    wanted_list = wanted if isinstance(wanted, list) else [wanted]
+    names = " or ".join(_TYPE_NAMES.get(w, str(w)) for w in wanted_list)
+    message = f"expected {names}, found {value!r}"
+    if "string" in wanted_list and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return message + f"; put it in quotes: \"{value}\""
+    if "string" in wanted_list and isinstance(value, bool):
+        return message + "; put it in quotes, like \"yes\""
+    if "array" in wanted_list and not isinstance(value, list):
+        return message + "; write a list, like [first, second]"
+    if value is None:
+        return message + "; the value is empty: fill it in or remove the field"
+    return message
+
+
+def _enum_problem(value: Any, allowed: list[Any]) -> str:
+    choices = ", ".join(repr(a) for a in allowed)
+    close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1, cutoff=0.6)
+    if isinstance(value, bool):
+        return f"{value!r} is not allowed; use one of {choices} (in quotes, like \"yes\")"
+    if close:
+        return f"{value!r} is not allowed; did you mean {close[0]!r}?"
+    return f"{value!r} is not allowed; use one of {choices}"
+
+
+def _other_problem(kind: str, limit: Any, value: Any, default: str) -> str:
+    if kind == "minLength":
+        return f"{value!r} is too short; write at least {limit} characters"
+    if kind == "maxLength":
+        return f"the text is too long ({len(value)} characters); keep it to {limit}"
+    if kind == "minItems":
+        return f"the list needs at least {limit} item{'s' if limit != 1 else ''}"
+    if kind == "uniqueItems":
+        return "the list names an item twice; remove the repeat"
+    if kind in ("minimum", "maximum"):
+        side = "at least" if kind == "minimum" else "at most"
+        return f"{value!r} is out of range; use a number {side} {limit}"
+    return default

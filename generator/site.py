@@ -1,0 +1,71 @@
+"""Everything the generator adds to a docs directory, as {docs-relative path: content}.
+
+Pure: no MkDocs, no file writes. The MkDocs plugin serves these as virtual files; `iopdir
+generate` writes them to disk for other runners (ProperDocs, Zensical).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+from generator import browse, provider_page
+from generator.model import Provider
+
+MARKER = re.compile(r"<!--\s*iopdir:(?P<name>[a-z-]+)\s*-->")
+
+
+def generate(providers: list[Provider], today: dt.date) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {}
+    for provider in providers:
+        files[provider_page.page_path(provider.slug)] = provider_page.render(provider, today)
+    files.update(browse.generate(providers))
+    return files
+
+
+def write_docs(out: Path, docs: Path, providers: list[Provider], today: dt.date) -> None:
+    """A complete docs directory: hand-written pages (markers expanded) plus generated files."""
+    shutil.copytree(docs, out, dirs_exist_ok=True)
+    for page in out.rglob("*.md"):
+        page.write_text(expand_markers(page.read_text(encoding="utf-8"), providers),
+                        encoding="utf-8")
+    for rel_path, content in generate(providers, today).items():
+        target = out / rel_path
+        if target.exists():  # a hand-written page of the same name wins, as in the plugin
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
+def expand_markers(markdown: str, providers: list[Provider]) -> str:
+    """Replace `<!-- iopdir:NAME -->` in hand-written pages with live facts about the listings."""
+    def replace(match: re.Match[str]) -> str:
+        render = MARKERS.get(match.group("name"))
+        return render(providers) if render else match.group(0)
+
+    return MARKER.sub(replace, markdown)
+
+
+def summary(providers: list[Provider]) -> str:
+    programs = sum(len(p.programs) for p in providers)
+    tracks = sum(len(p.tracks()) for p in providers)
+    states = len({s for p in providers for s in p.states})
+    text = (f"The directory lists **{_n(len(providers), 'provider')}** with "
+            f"**{_n(programs, 'program')}** and **{_n(tracks, 'weekly schedule')}** "
+            f"in {_n(states, 'state')}.")
+    if any(p.sample for p in providers):
+        text += ("\n\n!!! warning \"Sample data\"\n    The listings on this site are fictional "
+                 "samples that show how the directory works. They are not real providers.")
+    return text
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+MARKERS = {"summary": summary}
