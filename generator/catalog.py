@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,7 +96,7 @@ def load_file(raw: bytes, shown: str, stem: str, suffix: str, today: dt.date) ->
     if doc.data is None:
         return FileResult(None, found)
     schema_problems = schema_check.check(doc)
-    found += schema_problems
+    found += schema_problems + checks.check_schedules(doc)
     if schema_problems:
         return FileResult(None, found)
     provider = Provider.from_data(stem, shown, doc.data)
@@ -127,7 +126,8 @@ def _file_error(shown: str, message: str) -> Diagnostic:
 
 def display_path(path: Path) -> str:
     """Relative to the working directory when inside it, so editors and CI can link it."""
+    absolute = path.resolve()
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+        return absolute.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(absolute)

@@ -8,14 +8,16 @@ import re
 import zoneinfo
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity
-from generator.model import Location, Program, Provider, Track, hhmm
+from generator.model import Location, Program, Provider, Session, Track, hhmm, minutes
 from generator.vocab import DAY_NAMES, LANGUAGES
 from generator.yamlload import Document, Path, dotted
 from generator.zips import lookup, miles
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 
 # Usual weekly hours by ASAM level: IOP at least 9 (6 for adolescents) and under 20; PHP 20 or
 # more; outpatient under 9. Outside the range the listing may name the wrong level of care.
@@ -28,14 +30,19 @@ Finding = tuple[Path, Severity, str]
 
 
 def check_file_name(path: str, stem: str, suffix: str) -> list[Diagnostic]:
-    """The slug is the file name, so the file name must be a valid slug ending in .yaml."""
-    found = []
-    if suffix != ".yaml":
-        found.append(f"listing files end in '.yaml'; rename it to '{stem}.yaml'")
+    """The slug is the file name (it becomes the page address), so it must be a valid slug, and
+    listings end in .yaml so that every tool picks them up."""
+    reasons = []
     if not SLUG.fullmatch(stem):
-        found.append(f"the file name {stem!r} is not a valid slug (it becomes the page address); "
-                     f"rename it to '{suggest_slug(stem)}.yaml'")
-    return [Diagnostic(path, 1, 1, Severity.ERROR, message) for message in found]
+        reasons.append("a file name may hold only lowercase letters, digits and single dashes, "
+                       "because it becomes the page address")
+    if suffix != ".yaml":
+        reasons.append("listing files end in '.yaml'")
+    if not reasons:
+        return []
+    name = (stem if SLUG.fullmatch(stem) else suggest_slug(stem)) + ".yaml"
+    message = f"rename the file to {name!r}: " + "; ".join(reasons)
+    return [Diagnostic(path, 1, 1, Severity.ERROR, message)]
 
 
 def suggest_slug(text: str) -> str:
@@ -134,29 +141,59 @@ def _after(iso: str, today: dt.date) -> bool:
         return False
 
 
-def _sessions(provider: Provider, today: dt.date) -> Iterator[Finding]:
-    for program in provider.programs:
-        for track in program.tracks:
-            yield from _times(track)
-            yield from _overlaps(track)
+def check_schedules(doc: Document) -> list[Diagnostic]:
+    """Times and overlaps, checked on the raw data so they are reported together with any schema
+    errors: every session whose days and times are well formed takes part."""
+    findings: list[Finding] = []
+    for sessions in _raw_tracks(doc.data):
+        findings.extend(_times(sessions))
+        findings.extend(_overlaps(sessions))
+    return [_at(doc, path, severity, message) for path, severity, message in findings]
 
 
-def _times(track: Track) -> Iterator[Finding]:
-    for session in track.sessions:
+def _raw_tracks(data: Any) -> Iterator[list[Session]]:
+    for i, program in enumerate(_items(data, "programs")):
+        for j, track in enumerate(_items(program, "tracks")):
+            path: Path = ("programs", i, "tracks", j)
+            sessions = [_raw_session(s, (*path, "sessions", k))
+                        for k, s in enumerate(_items(track, "sessions"))]
+            yield [s for s in sessions if s is not None]
+
+
+def _items(data: Any, key: str) -> list[Any]:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def _raw_session(data: Any, path: Path) -> Session | None:
+    if not isinstance(data, dict):
+        return None
+    days, start, end = data.get("days"), data.get("start"), data.get("end")
+    if not (isinstance(days, list) and days and all(d in DAY_NAMES for d in days)):
+        return None
+    if not (isinstance(start, str) and TIME.fullmatch(start)
+            and isinstance(end, str) and TIME.fullmatch(end)):
+        return None
+    return Session(tuple(days), minutes(start), minutes(end), path)
+
+
+def _times(sessions: list[Session]) -> Iterator[Finding]:
+    for session in sessions:
         if session.end <= session.start:
             yield (*session.path, "end"), Severity.ERROR, \
                 f"ends at {hhmm(session.end)}, not after it starts ({hhmm(session.start)}); " \
                 "use 24-hour times, like '18:00' to '21:00' (sessions cannot pass midnight)"
 
 
-def _overlaps(track: Track) -> Iterator[Finding]:
+def _overlaps(sessions: list[Session]) -> Iterator[Finding]:
     meetings = sorted(
-        (day, s.start, s.end, i) for i, s in enumerate(track.sessions) for day in s.days
+        (day, s.start, s.end, i) for i, s in enumerate(sessions) for day in s.days
+        if s.end > s.start
     )
     last_day, last_end, last_i = "", -1, -1
     for day, start, end, i in meetings:
         if day == last_day and start < last_end:
-            yield (*track.sessions[max(i, last_i)].path, "days"), Severity.ERROR, \
+            yield (*sessions[max(i, last_i)].path, "days"), Severity.ERROR, \
                 f"overlaps session {min(i, last_i) + 1} of this track on {DAY_NAMES[day]}; " \
                 "a track's sessions must not overlap: change the times or the days"
         if day != last_day or end > last_end:
@@ -195,5 +232,5 @@ def hours_problem(program: Program, track: Track) -> str | None:
 
 
 _RULES: tuple[Callable[[Provider, dt.date], Iterator[Finding]], ...] = (
-    _locations, _program_refs, _dates, _sessions, _hours,
+    _locations, _program_refs, _dates, _hours,
 )

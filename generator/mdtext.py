@@ -83,4 +83,4 @@ def front_matter(**fields: str) -> str:
     HTML-escaped, because MkDocs themes print `page.meta` values into HTML without escaping."""
     lines = [f"{key}: {json.dumps(attr(value), ensure_ascii=False)}"
              for key, value in fields.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
+    return "---\n" + "\n".join(lines) + "\n---\n"

@@ -64,12 +64,13 @@ def _explain(error: ValidationError) -> Iterator[tuple[Path, bool, str]]:
             if isinstance(value, dict) and name not in value:
                 yield (*path, name), True, _missing(where, name, schema)
     elif kind == "type":
-        yield path, False, f"{where}: {_type_problem(value, limit)}"
+        yield path, False, f"{where}: {_type_problem(value, limit, schema.get('x-hint'))}"
     elif kind == "enum":
-        yield path, False, f"{where}: {_enum_problem(value, limit)}"
+        yield path, False, f"{where}: {_enum_problem(value, limit, schema.get('x-hint'))}"
     elif kind in ("pattern", "format"):
         hint = schema.get("x-hint", "see the field's description in the schema")
-        yield path, False, f"{where}: {value!r} is not valid; {hint}"
+        what = "a real date" if limit == "date" and kind == "format" else "valid"
+        yield path, False, f"{where}: {value!r} is not {what}; {hint}"
     else:
         yield path, False, f"{where}: {_other_problem(str(kind), limit, value, error.message)}"
 
@@ -100,9 +101,11 @@ def _missing(where: str, name: str, schema: dict[str, Any]) -> str:
     return f"missing required field {name!r}{where_text}; add it" + (f" ({about})" if about else "")
 
 
-def _type_problem(value: Any, wanted: Any) -> str:
+def _type_problem(value: Any, wanted: Any, hint: str | None) -> str:
     wanted_list = wanted if isinstance(wanted, list) else [wanted]
     names = " or ".join(_TYPE_NAMES.get(w, str(w)) for w in wanted_list)
+    if value is None:
+        return f"the value is empty; {hint or f'write {names} here'}"
     message = f"expected {names}, found {value!r}"
     if "string" in wanted_list and isinstance(value, (int, float)) and not isinstance(value, bool):
         return message + f"; put it in quotes: \"{value}\""
@@ -110,18 +113,20 @@ def _type_problem(value: Any, wanted: Any) -> str:
         return message + "; put it in quotes, like \"yes\""
     if "array" in wanted_list and not isinstance(value, list):
         return message + "; write a list, like [first, second]"
-    if value is None:
-        return message + "; the value is empty: fill it in or remove the field"
     return message
 
 
-def _enum_problem(value: Any, allowed: list[Any]) -> str:
+def _enum_problem(value: Any, allowed: list[Any], hint: str | None) -> str:
     choices = ", ".join(repr(a) for a in allowed)
     close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1, cutoff=0.6)
+    if value is None:
+        return f"the value is empty; {hint or f'use one of {choices}'}"
     if isinstance(value, bool):
         return f"{value!r} is not allowed; use one of {choices} (in quotes, like \"yes\")"
     if close:
         return f"{value!r} is not allowed; did you mean {close[0]!r}?"
+    if hint:
+        return f"{value!r} is not allowed; {hint}"
     return f"{value!r} is not allowed; use one of {choices}"
 
 

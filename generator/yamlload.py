@@ -20,6 +20,7 @@ from generator.diagnostics import Diagnostic, Severity
 Path = tuple[str | int, ...]
 
 STR_TAG = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = {STR_TAG, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -70,11 +71,13 @@ class Document:
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
     def position(self, path: Path, key: bool = False) -> tuple[int, int]:
-        """The line and column of the value at `path`, or of its nearest existing ancestor."""
-        table = self.keys if key else self.values
-        while path not in table and path:
+        """Where the key (if asked and present) or the value at `path` starts; for a missing field,
+        where its nearest existing parent starts."""
+        if key and path in self.keys:
+            return self.keys[path]
+        while path not in self.values and path:
             path = path[:-1]
-        return table.get(path, self.values.get(path, (1, 1)))
+        return self.values.get(path, (1, 1))
 
 
 def load(text: str, path: str) -> tuple[Document, list[Diagnostic]]:
@@ -124,6 +127,9 @@ class _Converter:
             return None
         self.seen.add(id(node))
         self.doc.values[path] = _pos(node)
+        if node.tag not in _PLAIN_TAGS:
+            self.error(node, f"{dotted(path)}: YAML tags such as {node.tag!r} are not "
+                       "supported; remove the tag")
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -157,9 +163,7 @@ class _Converter:
         return str(node.value)
 
     def scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
-        if node.tag != STR_TAG:
-            self.error(node, f"{dotted(path)}: YAML tags such as {node.tag!r} are not "
-                       "supported; remove the tag")
+        if node.tag != STR_TAG:  # reported in convert(); keep the text
             return node.value
         if node.style:  # quoted, literal or folded: always a string (plain is None or "")
             return node.value

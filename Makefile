@@ -1,0 +1,28 @@
+# The two commands of the README: `make site` (or `make serve`) and `make test`.
+# Each sets up what it needs first (scripts/setup.sh is idempotent).
+.PHONY: site serve test test-quick lint bench clean
+
+site:
+	scripts/setup.sh
+	.venv/bin/iopdir build --strict
+
+serve:
+	scripts/setup.sh
+	.venv/bin/iopdir serve
+
+test:
+	scripts/setup.sh --with-browser
+	.venv/bin/ruff check generator tests benchmarks
+	.venv/bin/mypy
+	.venv/bin/pytest
+
+test-quick:
+	scripts/setup.sh
+	.venv/bin/pytest -m "not browser"
+
+bench:
+	scripts/setup.sh
+	.venv/bin/python -m benchmarks.run
+
+clean:
+	rm -rf site build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Set up everything on a fresh Debian machine with Python 3.11+. Idempotent: a second run only
+# checks. Usage: scripts/setup.sh [--with-browser]
+#   --with-browser  also installs Debian's Chromium (for the browser tests) when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+VENV=${VENV:-.venv}
+
+if [[ "${1:-}" == "--with-browser" ]] && ! command -v chromium >/dev/null 2>&1; then
+  echo "setup: installing Debian's chromium for the browser tests" >&2
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    chromium fonts-liberation >/dev/null
+fi
+
+if [[ ! -x "$VENV/bin/python" ]]; then
+  echo "setup: creating $VENV" >&2
+  "$PYTHON" -m venv "$VENV"
+fi
+
+# Reinstall only when the project's requirements changed since the last install.
+stamp="$VENV/.iopdir-installed"
+if [[ ! -f "$stamp" || pyproject.toml -nt "$stamp" ]]; then
+  echo "setup: installing the project and its test tools into $VENV" >&2
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test]'
+  touch "$stamp"
+fi

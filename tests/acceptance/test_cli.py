@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.acceptance.conftest import Run
+from tests.conftest import PROVIDERS, ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+COMMANDS = ("validate", "build", "serve", "generate", "new")
+
+
+def test_sample_listings_validate(iopdir: Run) -> None:
+    result = iopdir("validate", "--strict")
+    assert result.returncode == 0, result.stderr
+    count = len(list(PROVIDERS.glob("*.yaml")))
+    assert result.stderr.strip() == f"{count} files checked: 0 errors, 0 warnings"
+
+
+def test_invalid_listings_exit_1_with_every_error(iopdir: Run) -> None:
+    result = iopdir("validate", GOLDEN / "invalid")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert "tests/golden/invalid/bad-schedule.yaml:34:18: error: programs[0].tracks[1]." \
+           "sessions[0].end: ends at 18:00, not after it starts (21:00); use 24-hour times, " \
+           "like '18:00' to '21:00' (sessions cannot pass midnight)" in lines
+    files = {line.split(":")[0] for line in lines[:-1]}
+    assert len(files) == len(list((GOLDEN / "invalid").glob("*.yaml")))  # all files, not the first
+
+
+def test_github_format_prints_workflow_annotations(iopdir: Run) -> None:
+    result = iopdir("validate", "--format", "github", GOLDEN / "invalid" / "duplicate-keys.yaml")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "::error file=tests/golden/invalid/duplicate-keys.yaml,line=30,col=13,title=iopdir error"
+        "::programs[0].tracks[0].sessions[0].start: duplicate key 'start' (first at line 28); "
+        "YAML would keep only the last value, so remove one")
+
+
+def test_strict_turns_warnings_into_errors(iopdir: Run, tmp_path: Path) -> None:
+    text = (GOLDEN / "valid" / "willow-test-clinic.yaml").read_text()
+    listing = tmp_path / "willow-test-clinic.yaml"
+    # An unknown language code is only a warning.
+    listing.write_text(text.replace("languages: [en, es]", "languages: [en, xx]"))
+    relaxed = iopdir("validate", listing)
+    assert relaxed.returncode == 0 and ": warning: " in relaxed.stderr
+    strict = iopdir("validate", "--strict", listing)
+    assert strict.returncode == 1 and ": error: programs[0].languages[1]" in strict.stderr
+
+
+@pytest.mark.parametrize("args", [("validate", "no/such/dir"), ("frobnicate",),
+                                  ("build", "--config", "missing.yml"), ("new", "Bad Slug"), ()])
+def test_usage_errors_exit_2(iopdir: Run, args: tuple[str, ...]) -> None:
+    result = iopdir(*args)
+    assert result.returncode == 2, result
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(iopdir: Run, command: str) -> None:
+    result = iopdir(command, "--help")
+    assert result.returncode == 0
+    assert "example:\n  iopdir " + command in result.stdout
+
+
+def test_build_makes_the_site(iopdir: Run, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = iopdir("build", "--strict", "--site-dir", site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "index.html").exists()
+    assert (site / "providers" / "lanternfish-recovery-collective" / "index.html").exists()
+    assert (site / "browse" / "evening" / "index.html").exists()
+    assert (site / ".iopdir-output").exists()
+    rebuilt = iopdir("build", "--site-dir", site)  # a second build replaces the first
+    assert rebuilt.returncode == 0, rebuilt.stderr
+
+
+def test_failed_build_leaves_the_last_good_site_untouched(iopdir: Run, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert iopdir("build", "--site-dir", site).returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    bad = tmp_path / "providers"
+    shutil.copytree(PROVIDERS, bad)
+    shutil.copy(GOLDEN / "invalid" / "bad-schedule.yaml", bad)
+    result = iopdir("build", "--providers", bad, "--site-dir", site)
+    assert result.returncode == 1
+    assert "bad-schedule.yaml:34:18: error:" in result.stderr
+    assert "the site was not built" in result.stderr
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["providers", "site"]  # no leftovers
+
+
+def test_build_refuses_to_replace_a_foreign_directory(iopdir: Run, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    result = iopdir("build", "--site-dir", tmp_path)
+    assert result.returncode == 2
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_generate_writes_docs_another_runner_can_build(iopdir: Run, tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    result = iopdir("generate", "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert (out / "providers" / "lanternfish-recovery-collective.md").exists()
+    assert (out / "browse" / "index.md").exists()
+    home = (out / "index.md").read_text()
+    assert "iopdir:summary" not in home and "providers**" in home
+    # Plain MkDocs, without the iopdir plugin, builds what was written.
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace(
+        "!ENV [IOPDIR_PROVIDERS, providers]", "providers"))
+    config.update(docs_dir=str(out), site_dir=str(tmp_path / "site"),
+                  plugins=["search"], theme={**config["theme"],
+                                             "custom_dir": str(ROOT / "overrides")})
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    import subprocess
+    import sys
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                            str(tmp_path / "mkdocs.yml")], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "site" / "providers" / "lanternfish-recovery-collective").is_dir()
+
+
+def test_new_writes_a_template_that_asks_to_be_filled_in(iopdir: Run, tmp_path: Path) -> None:
+    result = iopdir("new", "harbor-light", "--providers", tmp_path)
+    assert result.returncode == 0, result.stderr
+    listing = tmp_path / "harbor-light.yaml"
+    check = iopdir("validate", listing)
+    assert check.returncode == 1
+    errors = [line for line in check.stderr.splitlines() if ": error: " in line]
+    assert errors and all("empty" in e or "at least 1 item" in e for e in errors), errors
+    assert iopdir("new", "harbor-light", "--providers", tmp_path).returncode == 2
+
+
+def test_python_dash_m_and_the_console_script_agree(iopdir: Run) -> None:
+    script = shutil.which("iopdir", path=str(Path(__import__("sys").executable).parent))
+    assert script is not None, "installing the project gives an iopdir command"
+    import subprocess
+    out = subprocess.run([script, "--version"], capture_output=True, text=True)
+    assert out.stdout == iopdir("--version").stdout

@@ -1,0 +1,114 @@
+"""Build the sample site once, serve it on 127.0.0.1, and drive it in Debian's Chromium.
+
+Every page opened through the `page` fixture records requests to any host but this server and
+aborts them, so tests can assert the site makes no third-party request.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Route, sync_playwright
+
+from tests.conftest import PROVIDERS, ROOT, TODAY
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def build_site(out: Path, providers: Path = PROVIDERS) -> Path:
+    """Build with the real CLI, as a maintainer would."""
+    subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--providers", str(providers),
+         "--site-dir", str(out), "--strict", "--today", TODAY.isoformat()],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    )
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@dataclass
+class Server:
+    root: Path
+    url: str
+    httpd: http.server.ThreadingHTTPServer
+
+
+def serve(root: Path) -> Server:
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return Server(root, f"http://127.0.0.1:{httpd.server_address[1]}/", httpd)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    server = serve(build_site(tmp_path_factory.mktemp("site") / "site"))
+    yield server
+    server.httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (it installs Debian's "
+                    "chromium), or deselect browser tests with -m 'not browser'")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Visit:
+    """A page plus what it tried to fetch from elsewhere and what it printed to the console."""
+
+    page: Page
+    third_party: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def visit(browser: Browser, site: Server) -> Iterator[Visit]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    seen = Visit(page)
+    local = urlsplit(site.url).netloc
+
+    def guard(route: Route) -> None:
+        url = route.request.url
+        if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != local:
+            seen.third_party.append(url)
+            route.abort()
+        else:
+            route.continue_()
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            seen.console_errors.append(message.text)
+
+    def on_dialog(dialog: Dialog) -> None:
+        seen.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    context.route("**/*", guard)
+    page.on("console", on_console)
+    page.on("dialog", on_dialog)
+    yield seen
+    context.close()

@@ -1,0 +1,85 @@
+"""Provider pages, browse pages and markers, from models built in code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+
+from generator import browse, provider_page, site
+from tests.unit.helpers import listing, program, provider, track
+
+TODAY = dt.date(2026, 11, 26)
+LINK = re.compile(r"\]\(([^)]+)\)")
+
+
+def test_provider_page_has_schedule_table_badges_and_tel_link() -> None:
+    data = listing(programs=[program(tracks=[track((["mon", "tue", "thu"], "18:00", "21:00"),
+                                                   (["sat"], "09:00", "12:00"), name="Eve")])])
+    page = provider_page.render(provider(data), TODAY)
+    assert "| Monday | 6:00 PM | 9:00 PM | 3 |" in page
+    assert "| Saturday | 9:00 AM | 12:00 PM | 3 |" in page
+    assert "| **Each week** | | | **12** |" in page
+    assert "#### Eve: 12 hours a week" in page
+    assert 'iop-badge--evening">Evening<' in page
+    assert 'iop-badge--weekend">Weekend<' in page
+    assert '<a href="tel:+15035550199">(503) 555-0199</a>' in page
+    assert "Times are local, Pacific time." in page
+
+
+def test_sample_listings_say_so_on_their_page() -> None:
+    assert "Sample listing" not in provider_page.render(provider(), TODAY)
+    assert "Sample listing" in provider_page.render(provider(listing(sample=True)), TODAY)
+
+
+def test_stale_listings_remind_people_to_call_first() -> None:
+    old = provider(listing(last_verified="2025-06-01"))
+    assert "over a year ago" in provider_page.render(old, TODAY)
+    assert "over a year ago" not in provider_page.render(provider(), TODAY)
+
+
+def test_browse_pages_link_every_provider_relatively() -> None:
+    providers = [provider(listing(name=f"Clinic {i}"), slug=f"clinic-{i}") for i in range(3)]
+    files = browse.generate(providers)
+    state_page = files["browse/states/or.md"]
+    assert state_page.count("](../../providers/clinic-") == 3
+    assert "](../../providers/clinic-0.md)" in state_page
+    assert "browse/levels/iop.md" in files
+    assert "browse/evening.md" in files and "Clinic 1" in files["browse/evening.md"]
+    assert "No listings yet." in files["browse/weekend.md"]
+    index = files["browse/index.md"]
+    assert "[Oregon](states/or.md) (3 listings)" in index
+
+
+def test_long_browse_lists_split_into_a_page_per_state() -> None:
+    many = [provider(listing(name=f"Clinic {i}"), slug=f"clinic-{i}")
+            for i in range(browse.SPLIT_AT + 1)]
+    wa = listing(name="Washington Clinic")
+    wa["locations"][0].update(state="WA", zip="98660", city="Vancouver")
+    files = browse.generate([*many, provider(wa, slug="wa-clinic")])
+    assert "browse/evening/or.md" in files and "browse/evening/wa.md" in files
+    assert "[Oregon](evening/or.md)" in files["browse/evening.md"]
+    assert "](../../providers/wa-clinic.md#program-1)" in files["browse/evening/wa.md"]
+
+
+def test_every_generated_link_targets_a_generated_page() -> None:
+    providers = [provider(listing(name=f"Clinic {i}"), slug=f"clinic-{i}") for i in range(2)]
+    files = site.generate(providers, TODAY)
+    for path, content in files.items():
+        if not isinstance(content, str):
+            continue
+        for target in LINK.findall(content):
+            if target.startswith(("http", "tel:", "mailto:")):
+                continue
+            resolved = posixpath.normpath(
+                posixpath.join(posixpath.dirname(path), target.split("#")[0]))
+            assert resolved in files or resolved.startswith(("finder/", "index.md")), \
+                f"{path} links to missing {resolved}"
+
+
+def test_summary_marker_counts_listings_and_flags_samples() -> None:
+    providers = [provider(listing(sample=True))]
+    out = site.expand_markers("Intro\n<!-- iopdir:summary -->\n<!-- iopdir:unknown -->", providers)
+    assert "**1 provider** with **1 program** and **1 weekly schedule** in 1 state." in out
+    assert "Sample data" in out
+    assert "<!-- iopdir:unknown -->" in out
