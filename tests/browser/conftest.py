@@ -48,6 +48,10 @@ class Server:
     url: str
     httpd: http.server.ThreadingHTTPServer
 
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
 
 def serve(root: Path) -> Server:
     handler = functools.partial(_QuietHandler, directory=str(root))
@@ -60,7 +64,7 @@ def serve(root: Path) -> Server:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     server = serve(build_site(tmp_path_factory.mktemp("site") / "site"))
     yield server
-    server.httpd.shutdown()
+    server.stop()
 
 
 @pytest.fixture(scope="session")
