@@ -5,6 +5,7 @@ would make `mkdocs serve` rebuild in a loop)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -84,7 +85,25 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
             return markdown
         return site.expand_markers(markdown, self.catalog.providers)
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled:
+            prune_search_index(Path(config.site_dir) / "search" / "search_index.json")
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
             server.watch(str(self.providers_path(config)))
         return server
+
+
+def prune_search_index(path: Path) -> None:
+    """Drop the empty entries Material's search writes for headings inside excluded blocks (the
+    program and track headings of provider pages): at national scale they are most entries."""
+    try:
+        index = json.loads(path.read_text(encoding="utf-8"))
+        docs = index["docs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return  # no search plugin, or a format this code does not know: leave it alone
+    kept = [d for d in docs if not ("#" in d.get("location", "") and not d.get("text"))]
+    if len(kept) != len(docs):
+        index["docs"] = kept
+        path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")

@@ -38,7 +38,11 @@ def render(provider: Provider, today: dt.date) -> str:
         _contact(provider),
         _locations(provider),
         "## Programs\n",
+        # Search indexes the name, description and places; the finder covers program details.
+        # Indexing every schedule would make the search index many megabytes at national scale.
+        '<div markdown data-search-exclude>\n',
         *(_program(provider, p, i) for i, p in enumerate(provider.programs, 1)),
+        "</div>\n",
         _verified(provider, today),
     ]
     return "\n".join(part for part in parts if part)

@@ -11,7 +11,7 @@ import re
 import shutil
 from pathlib import Path
 
-from generator import browse, provider_page
+from generator import browse, fieldref, provider_page
 from generator.model import Provider
 
 MARKER = re.compile(r"<!--\s*iopdir:(?P<name>[a-z-]+)\s*-->")
@@ -68,4 +68,4 @@ def _n(count: int, noun: str) -> str:
     return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
-MARKERS = {"summary": summary}
+MARKERS = {"summary": summary, "field-reference": fieldref.field_reference}

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -73,6 +74,10 @@ def test_build_makes_the_site(iopdir: Run, tmp_path: Path) -> None:
     assert (site / "providers" / "lanternfish-recovery-collective" / "index.html").exists()
     assert (site / "browse" / "evening" / "index.html").exists()
     assert (site / ".iopdir-output").exists()
+    search = json.loads((site / "search" / "search_index.json").read_text())["docs"]
+    provider_entries = [d for d in search if d["location"].startswith("providers/lanternfish")]
+    assert provider_entries and all(d["text"] for d in provider_entries)
+    assert not any("Evening track" in d["text"] for d in provider_entries)  # programs excluded
     rebuilt = iopdir("build", "--site-dir", site)  # a second build replaces the first
     assert rebuilt.returncode == 0, rebuilt.stderr
 

@@ -21,8 +21,8 @@ CRISIS = {
     "SAMHSA National Helpline": "tel:+18006624357",
     "Emergency": "tel:911",
 }
-EXTERNAL_ASSET = re.compile(r"<(?:link|script|img|iframe|source)\b[^>]*(?:href|src)=\"(?:https?:)?//",
-                            re.IGNORECASE)
+EXTERNAL_ASSET = re.compile(
+    r"<(?:link|script|img|iframe|source)\b[^>]*(?:href|src)=\"(?:https?:)?//", re.IGNORECASE)
 
 
 def _check_crisis_lines(visit: Visit) -> None:
