@@ -92,6 +92,7 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _add_site_options(cmd)
     cmd.add_argument("--dev-addr", default=None, metavar="HOST:PORT",
                      help="address to serve on (default: 127.0.0.1:8000)")
+    _add_common(cmd)
     cmd.set_defaults(handler=_serve)
 
 
@@ -175,6 +176,10 @@ def _serve(args: argparse.Namespace) -> int:
     _need_file(args.config)
     if not args.providers.is_dir():
         raise UsageError(f"{args.providers}: no such directory")
+    catalog = _check([args.providers], args)
+    if has_errors(catalog.diagnostics):
+        print(_summary(catalog) + "; fix them, then serve again", file=sys.stderr)
+        return EXIT_INVALID
     mkdocs_run.serve_site(args.config, args.providers.resolve(), args.dev_addr)
     return EXIT_OK
 

@@ -24,9 +24,6 @@ from generator.diagnostics import Severity, format_all
 
 log = logging.getLogger("mkdocs.plugins.iopdir")
 
-# Kept across the rebuilds of one `mkdocs serve`, so an edit re-checks only the changed file.
-_CACHE: Cache = {}
-
 
 class IopDirConfig(Config):
     enabled = c.Type(bool, default=True)
@@ -34,13 +31,25 @@ class IopDirConfig(Config):
 
 
 class IopDirPlugin(BasePlugin[IopDirConfig]):
-    """`plugins: [iopdir]` in mkdocs.yml."""
+    """`plugins: [iopdir]` in mkdocs.yml.
+
+    Because it defines `on_startup`, MkDocs keeps one instance for all the rebuilds of `serve`:
+    the per-file cache makes an edit re-check only the changed file, and the last valid
+    listings keep the pages on screen while an edit is broken (MkDocs would otherwise stall).
+    """
 
     def __init__(self) -> None:
         super().__init__()
-        self.catalog: Catalog | None = None  # the CLI hands over what it already validated
+        self.preloaded: Catalog | None = None  # the CLI hands over what it already validated
+        self.catalog: Catalog | None = None
+        self.last_good: Catalog | None = None
+        self.cache: Cache = {}
+        self.serving = False
         self.today = dt.date.today()
         self.generated: dict[str, str | bytes] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def providers_path(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -49,22 +58,27 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
             return config
-        if self.catalog is None:
-            self.catalog = self._load(self.providers_path(config))
+        self.today = dt.date.today()
+        self.catalog = self.preloaded or self._load(self.providers_path(config))
         config.extra["iopdir_sample"] = any(p.sample for p in self.catalog.providers)
         return config
 
     def _load(self, path: Path) -> Catalog:
         try:
-            catalog = load_paths([path], self.today, cache=_CACHE)
+            catalog = load_paths([path], self.today, cache=self.cache)
         except UsageError as exc:
             raise PluginError(f"iopdir: {exc}") from exc
+        report = format_all(catalog.diagnostics)
+        if not catalog.ok and self.serving and self.last_good is not None:
+            log.error("iopdir: the listings have errors; still showing the last valid "
+                      "listings until they are fixed:\n%s", report)
+            return self.last_good
         if not catalog.ok:
-            raise PluginError("iopdir: the listings have errors; nothing was built:\n"
-                              + format_all(catalog.diagnostics))
+            raise PluginError("iopdir: the listings have errors; nothing was built:\n" + report)
         for diagnostic in catalog.diagnostics:
             if diagnostic.severity is Severity.WARNING:
                 log.warning(diagnostic.format_text())
+        self.last_good = catalog
         return catalog
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -46,7 +46,7 @@ def build_site(config_file: Path, providers: Path, site_dir: Path, catalog: Cata
         config = load_config(str(config_file), site_dir=str(tmp), strict=strict)
         plugin = config.plugins.get("iopdir")
         if isinstance(plugin, IopDirPlugin):
-            plugin.catalog = catalog
+            plugin.preloaded = catalog
         try:
             build(config)
         except (MkDocsException, SystemExit) as exc:

@@ -74,6 +74,9 @@ def test_build_makes_the_site(iopdir: Run, tmp_path: Path) -> None:
     assert (site / "providers" / "lanternfish-recovery-collective" / "index.html").exists()
     assert (site / "browse" / "evening" / "index.html").exists()
     assert (site / ".iopdir-output").exists()
+    # Provider pages are not in the navigation: a page does not link its neighbours.
+    page = (site / "providers" / "lanternfish-recovery-collective" / "index.html").read_text()
+    assert "otterbank-wellness-house" not in page
     search = json.loads((site / "search" / "search_index.json").read_text())["docs"]
     provider_entries = [d for d in search if d["location"].startswith("providers/lanternfish")]
     assert provider_entries and all(d["text"] for d in provider_entries)
