@@ -11,7 +11,7 @@ import re
 import shutil
 from pathlib import Path
 
-from generator import browse, fieldref, provider_page
+from generator import browse, fieldref, finder_index, provider_page
 from generator.model import Provider
 
 MARKER = re.compile(r"<!--\s*iopdir:(?P<name>[a-z-]+)\s*-->")
@@ -22,6 +22,7 @@ def generate(providers: list[Provider], today: dt.date) -> dict[str, str | bytes
     for provider in providers:
         files[provider_page.page_path(provider.slug)] = provider_page.render(provider, today)
     files.update(browse.generate(providers))
+    files.update(finder_index.generate(providers))
     return files
 
 

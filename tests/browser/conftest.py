@@ -12,13 +12,22 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Route, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Dialog,
+    Page,
+    Route,
+    sync_playwright,
+)
 
 from tests.conftest import PROVIDERS, ROOT, TODAY
 
@@ -91,6 +100,27 @@ class Visit:
 @pytest.fixture
 def visit(browser: Browser, site: Server) -> Iterator[Visit]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield watch(context, site)
+    context.close()
+
+
+@pytest.fixture
+def visit_with(browser: Browser, site: Server) -> Iterator[Callable[..., Visit]]:
+    """`visit` with context options: visit_with(timezone_id="America/New_York")."""
+    contexts: list[BrowserContext] = []
+
+    def open_visit(**options: Any) -> Visit:
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
+        contexts.append(context)
+        return watch(context, site)
+
+    yield open_visit
+    for context in contexts:
+        context.close()
+
+
+def watch(context: BrowserContext, site: Server) -> Visit:
+    """A new page of `context` whose third-party requests, console errors and dialogs are kept."""
     page = context.new_page()
     seen = Visit(page)
     local = urlsplit(site.url).netloc
@@ -114,5 +144,4 @@ def visit(browser: Browser, site: Server) -> Iterator[Visit]:
     context.route("**/*", guard)
     page.on("console", on_console)
     page.on("dialog", on_dialog)
-    yield seen
-    context.close()
+    return seen

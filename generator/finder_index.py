@@ -1,0 +1,327 @@
+"""The finder's data: a compact JSON index of every program track, and the ZIP centroid table.
+
+Pure: no MkDocs. `generate` returns {docs-relative path: JSON text}; docs/javascripts/finder.js
+reads both files in the browser, so nothing a person types ever leaves it.
+
+The index (format version `FORMAT_VERSION`) is columnar: one array per field, each with one entry
+per provider, location, program or track, in the default result order (provider name, then the
+programs and tracks as the listing gives them). Repeated text (program, track and city names) is
+stored once in a table sorted by frequency, so common values get the smallest numbers; sets
+(populations, payment, languages, days) are bitmasks; schedules are stored once in a table. A
+column of small numbers (all below 36) is one base-36 digit per entry in a string, else a list.
+
+    v                 format version
+    labels            {kind: [[code, plain label], ...]} for the codes present only; a code's
+                      number is its position (level, format, mat, open, state, zone) or its bit
+                      (pop, pay, lang)
+    provider          name, slug ('' when it is `slug_of(name)`), locations and programs
+                      (counts per provider)
+    location          city (number in `cities`), state, zone; lat and lon as degrees x 1000,
+                      each delta-coded from the previous location
+    program           name (number in `names`), location (position among its provider's
+                      locations), level, format, pop, pay, lang, mat, open, tracks (count);
+                      tele: flat [program delta, n, state, ...] for listed telehealth states
+    track             name (number in `names`) and schedule (number in `schedule`)
+    schedule          [[day bitmask, start, end, ...], ...]: sessions, minutes after midnight
+                      in the location's time zone; bit 0 is Monday
+
+finder/zips.json holds every ZIP centroid: ZIPs sorted and delta-coded, lat and lon as degrees
+x 100 delta-coded, states as runs of [state number, count]. The finder loads it only when a
+person types a ZIP code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from functools import lru_cache
+from typing import Any, TypeVar
+
+from generator import zips
+from generator.fmt import zone_name
+from generator.model import Location, Program, Provider, Session, Track
+from generator.vocab import (
+    ACCEPTING,
+    DAYS,
+    FORMATS,
+    LEVELS,
+    MAT,
+    PAYMENT,
+    POPULATIONS,
+    STATES,
+    language_name,
+)
+
+FORMAT_VERSION = 1
+INDEX_PATH = "finder/index.json"
+ZIPS_PATH = "finder/zips.json"
+COORD_SCALE = 1000  # program points: about 100 m
+ZIP_SCALE = 100  # ZIP centroids: about 1 km, enough for a 5-mile radius
+MAT_UNSTATED = "Not stated"
+H = TypeVar("H", bound=Hashable)
+Row = tuple[Provider, Program]
+Json = dict[str, Any]
+Labels = dict[str, list[tuple[str, str]]]
+
+
+def generate(providers: list[Provider]) -> dict[str, str]:
+    return {INDEX_PATH: dumps(build_index(providers)), ZIPS_PATH: zips_json()}
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def build_index(providers: Iterable[Provider]) -> Json:
+    ordered = sorted(providers, key=lambda p: (p.name.casefold(), p.slug))
+    rows = [(prov, prog) for prov in ordered for prog in prov.programs]
+    tracks = [track for _, prog in rows for track in prog.tracks]
+    places = _places(ordered, rows)
+    labels = _labels(rows, places)
+    return {
+        "v": FORMAT_VERSION,
+        "labels": {kind: [[code, label] for code, label in pairs] for kind, pairs in
+                   labels.items()},
+        "provider": _provider_columns(ordered, places),
+        "location": _location_columns([loc for per in places.values() for loc in per], labels),
+        "program": _program_columns(rows, places, labels),
+        **_track_columns(tracks),
+    }
+
+
+# Text, numbers and columns -----------------------------------------------------------------
+
+
+def slug_of(name: str) -> str:
+    """The slug a name gives when it is plain ASCII (finder.js computes the same), else ''."""
+    if not name.isascii():
+        return ""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def ranked(values: Sequence[H]) -> tuple[list[H], list[int]]:
+    """A table of the distinct values, most frequent first, and each value's number in it."""
+    counts = Counter(values)
+    table = sorted(counts, key=lambda v: -counts[v])  # stable: ties keep first-seen order
+    number = {value: i for i, value in enumerate(table)}
+    return table, [number[v] for v in values]
+
+
+def column(values: Sequence[int]) -> str | list[int]:
+    """Small non-negative numbers as one base-36 digit each; anything else as a list."""
+    if all(0 <= v < 36 for v in values):
+        return "".join("0123456789abcdefghijklmnopqrstuvwxyz"[v] for v in values)
+    return list(values)
+
+
+def delta(values: Iterable[int]) -> list[int]:
+    out, previous = [], 0
+    for value in values:
+        out.append(value - previous)
+        previous = value
+    return out
+
+
+def bits(codes: Iterable[str], order: Sequence[str]) -> int:
+    """The bitmask of a set of codes: bit i stands for order[i]."""
+    return _bitmask(codes, _bit_of(tuple(order)))
+
+
+@lru_cache(maxsize=64)
+def _bit_of(order: tuple[str, ...]) -> dict[str, int]:
+    return {code: 1 << i for i, code in enumerate(order)}
+
+
+def _bitmask(codes: Iterable[str], bit_of: dict[str, int]) -> int:
+    mask = 0
+    for code in codes:
+        mask |= bit_of[code]
+    return mask
+
+
+def day_mask(days: Iterable[str]) -> int:
+    return _bitmask(days, _bit_of(DAYS))
+
+
+# Labels ------------------------------------------------------------------------------------
+
+
+def _labels(rows: list[Row], places: dict[str, list[Location]]) -> Labels:
+    programs = [prog for _, prog in rows]
+    locations = [loc for per in places.values() for loc in per]
+    states = {loc.state for loc in locations} | {s for p in programs for s in p.telehealth_states}
+    return {
+        "level": _present(LEVELS, [p.level_of_care for p in programs]),
+        "format": _present(FORMATS, [p.format for p in programs]),
+        "pop": _present(POPULATIONS, [c for p in programs for c in p.populations]),
+        "pay": _present(PAYMENT, [c for p in programs for c in p.payment]),
+        "lang": _languages(programs),
+        "mat": _present({"": MAT_UNSTATED, **MAT}, [p.mat or "" for p in programs]),
+        "open": _present(ACCEPTING, [p.accepting for p in programs]),
+        "state": [(s, STATES.get(s, s)) for s in sorted(states)],
+        "zone": [(z, zone_name(z)) for z in ranked([loc.timezone for loc in locations])[0]],
+    }
+
+
+def _present(vocab: dict[str, str], used: Iterable[str]) -> list[tuple[str, str]]:
+    """The vocabulary's (code, label) pairs in its own order, for the codes in use only."""
+    seen = set(used)
+    return [(code, label) for code, label in vocab.items() if code in seen]
+
+
+def _languages(programs: list[Program]) -> list[tuple[str, str]]:
+    table, _ = ranked([code for p in programs for code in p.languages])
+    return [(code, language_name(code)) for code in table]
+
+
+def _codes(labels: Labels, kind: str) -> list[str]:
+    return [code for code, _ in labels[kind]]
+
+
+# Providers and locations -------------------------------------------------------------------
+
+
+def _places(providers: list[Provider], rows: list[Row]) -> dict[str, list[Location]]:
+    """Each provider's locations that a program uses, in order of first use."""
+    used: dict[str, list[Location]] = {p.slug: [] for p in providers}
+    for prov, prog in rows:
+        loc = prov.location_of(prog)
+        if loc not in used[prov.slug]:
+            used[prov.slug].append(loc)
+    return used
+
+
+def _provider_columns(providers: list[Provider], places: dict[str, list[Location]]) -> Json:
+    return {
+        "name": [p.name for p in providers],
+        "slug": ["" if slug_of(p.name) == p.slug else p.slug for p in providers],
+        "locations": column([len(places[p.slug]) for p in providers]),
+        "programs": column([len(p.programs) for p in providers]),
+    }
+
+
+def _location_columns(locations: list[Location], labels: Labels) -> Json:
+    cities, city_numbers = ranked([loc.city for loc in locations])
+    states, zones = _codes(labels, "state"), _codes(labels, "zone")
+    points = [_point(loc) for loc in locations]
+    return {
+        "cities": cities,
+        "city": column(city_numbers),
+        "state": column([states.index(loc.state) for loc in locations]),
+        "zone": column([zones.index(loc.timezone) for loc in locations]),
+        "lat": delta(lat for lat, _ in points),
+        "lon": delta(lon for _, lon in points),
+    }
+
+
+def _point(loc: Location) -> tuple[int, int]:
+    """Where a location is, as degrees x COORD_SCALE: its own coordinates, else its ZIP's."""
+    lat, lon = loc.latitude, loc.longitude
+    if lat is None or lon is None:
+        centroid = zips.lookup(loc.zip)
+        if centroid is None:
+            return 0, 0  # unknown place: finder.js treats (0, 0) as "no point"
+        lat, lon = centroid.lat, centroid.lon
+    return round(lat * COORD_SCALE), round(lon * COORD_SCALE)
+
+
+# Programs ------------------------------------------------------------------------------------
+
+
+def _program_columns(rows: list[Row], places: dict[str, list[Location]], labels: Labels
+                     ) -> Json:
+    names, name_numbers = ranked([prog.name for _, prog in rows])
+    programs = [prog for _, prog in rows]
+
+    def position(kind: str, value: Callable[[Program], str]) -> str | list[int]:
+        codes = _codes(labels, kind)
+        return column([codes.index(value(p)) for p in programs])
+
+    def mask(kind: str, value: Callable[[Program], Iterable[str]]) -> str | list[int]:
+        bit_of = _bit_of(tuple(_codes(labels, kind)))
+        return column([_bitmask(value(p), bit_of) for p in programs])
+
+    return {
+        "names": names,
+        "name": column(name_numbers),
+        "location": column([places[prov.slug].index(prov.location_of(prog))
+                            for prov, prog in rows]),
+        "level": position("level", lambda p: p.level_of_care),
+        "format": position("format", lambda p: p.format),
+        "pop": mask("pop", lambda p: p.populations),
+        "pay": mask("pay", lambda p: p.payment),
+        "lang": mask("lang", lambda p: p.languages),
+        "mat": position("mat", lambda p: p.mat or ""),
+        "open": position("open", lambda p: p.accepting),
+        "tracks": column([len(p.tracks) for p in programs]),
+        "tele": _telehealth_states(programs, _codes(labels, "state")),
+    }
+
+
+def _telehealth_states(programs: list[Program], states: list[str]) -> list[int]:
+    """Flat [program number delta, count, state, ...] for programs that list their states."""
+    flat, previous = [], 0
+    for number, prog in enumerate(programs):
+        if prog.format != "in_person" and prog.telehealth_states:
+            listed = sorted(states.index(s) for s in prog.telehealth_states)
+            flat += [number - previous, len(listed), *listed]
+            previous = number
+    return flat
+
+
+# Tracks and schedules ------------------------------------------------------------------------
+
+
+def schedule_key(track: Track) -> tuple[int, ...]:
+    """A track's sessions as flat (day bitmask, start, end) triples in weekday and time order."""
+    sessions = sorted(track.sessions, key=_session_order)
+    return tuple(n for s in sessions for n in (day_mask(s.days), s.start, s.end))
+
+
+def _session_order(session: Session) -> tuple[int, int, int]:
+    return DAYS.index(session.days[0]), session.start, session.end
+
+
+def _track_columns(tracks: list[Track]) -> Json:
+    names, name_numbers = ranked([t.name for t in tracks])
+    schedules, schedule_numbers = ranked([schedule_key(t) for t in tracks])
+    return {
+        "track": {"names": names, "name": column(name_numbers),
+                  "schedule": column(schedule_numbers)},
+        "schedule": [list(s) for s in schedules],
+    }
+
+
+# ZIP centroids -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def zips_json() -> str:
+    return dumps(encode_zips(zips.table()))
+
+
+def encode_zips(table: dict[str, zips.Zip]) -> Json:
+    codes = sorted(table)
+    rows = [table[c] for c in codes]
+    states = sorted({r.state for r in rows})
+    return {
+        "v": FORMAT_VERSION,
+        "states": states,
+        "zip": delta(int(c) for c in codes),
+        "lat": delta(round(r.lat * ZIP_SCALE) for r in rows),
+        "lon": delta(round(r.lon * ZIP_SCALE) for r in rows),
+        "state": _runs([states.index(r.state) for r in rows]),
+    }
+
+
+def _runs(values: Sequence[int]) -> list[int]:
+    """[value, count, value, count, ...] for runs of equal values."""
+    flat: list[int] = []
+    for value in values:
+        if flat and flat[-2] == value:
+            flat[-1] += 1
+        else:
+            flat += [value, 1]
+    return flat
