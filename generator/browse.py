@@ -11,6 +11,7 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator import fmt
 from generator.mdtext import front_matter, text
@@ -40,7 +41,15 @@ class Facet:
 
 def rel(target: str, page: str) -> str:
     """A link from one docs file to another, relative so any runner resolves it."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    target_dir, name = posixpath.split(target)
+    up = _rel_dir(target_dir or ".", posixpath.dirname(page) or ".")
+    return name if up == "." else f"{up}/{name}"
+
+
+@lru_cache(maxsize=4096)
+def _rel_dir(target_dir: str, page_dir: str) -> str:
+    """relpath is slow and browse pages ask for the same few directory pairs many times."""
+    return posixpath.relpath(target_dir, page_dir)
 
 
 def generate(providers: list[Provider]) -> dict[str, str]:

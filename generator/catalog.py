@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
+import os
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +16,7 @@ from generator.diagnostics import Diagnostic, Severity, has_errors
 from generator.model import Provider
 
 LISTING_SUFFIXES = (".yaml", ".yml")
+PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
 
 
 class UsageError(Exception):
@@ -57,8 +61,7 @@ def load_paths(paths: Iterable[Path], today: dt.date | None = None,
                cache: Cache | None = None) -> Catalog:
     today = today or dt.date.today()
     catalog = Catalog()
-    for path in listing_files(paths):
-        result = _load_cached(path, today, cache)
+    for result in _load_all(listing_files(paths), today, cache):
         catalog.files += 1
         catalog.diagnostics.extend(result.diagnostics)
         if result.provider is not None:
@@ -66,6 +69,19 @@ def load_paths(paths: Iterable[Path], today: dt.date | None = None,
     catalog.diagnostics.extend(_cross_file(catalog.providers))
     catalog.providers.sort(key=lambda p: (p.name.casefold(), p.slug))
     return catalog
+
+
+def _load_all(files: list[Path], today: dt.date, cache: Cache | None) -> list[FileResult]:
+    """In order, one file at a time; or, for a cold run over many files, on every core."""
+    cores = os.cpu_count() or 1
+    if cache is not None or len(files) < PARALLEL_FROM or cores < 2:
+        return [_load_cached(path, today, cache) for path in files]
+    with ProcessPoolExecutor(max_workers=min(cores, 8)) as pool:
+        return list(pool.map(_load_uncached, files, itertools.repeat(today), chunksize=64))
+
+
+def _load_uncached(path: Path, today: dt.date) -> FileResult:
+    return _load_cached(path, today, None)
 
 
 def _load_cached(path: Path, today: dt.date, cache: Cache | None) -> FileResult:

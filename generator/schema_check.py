@@ -30,10 +30,29 @@ def load_schema(path: str = str(SCHEMA_PATH)) -> dict[str, Any]:
 
 @lru_cache(maxsize=4)
 def validator(path: str = str(SCHEMA_PATH)) -> jsonschema.Draft202012Validator:
-    """Compiled once: building a validator costs far more than running it."""
+    """Compiled once, from a copy with every `$ref` inlined: reference lookups were a third of
+    the validation time, and the messages stay the same (a `$ref` site keeps its own keys)."""
     schema = load_schema(path)
     jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    return jsonschema.Draft202012Validator(inline_refs(schema, schema),
+                                           format_checker=jsonschema.FormatChecker())
+
+
+def inline_refs(node: Any, root: dict[str, Any]) -> Any:
+    """`node` with each local `{"$ref": "#/$defs/x", ...}` replaced by the definition merged
+    with the referring keys. The listing schema has no recursive definitions."""
+    if isinstance(node, list):
+        return [inline_refs(item, root) for item in node]
+    if not isinstance(node, dict):
+        return node
+    own = {k: inline_refs(v, root) for k, v in node.items() if k not in ("$ref", "$defs")}
+    ref = node.get("$ref")
+    if not isinstance(ref, str):
+        return own
+    target: Any = root
+    for part in ref.removeprefix("#/").split("/"):
+        target = target[part]
+    return {**inline_refs(target, root), **own}
 
 
 def check(doc: Document) -> list[Diagnostic]:

@@ -83,3 +83,10 @@ def test_summary_marker_counts_listings_and_flags_samples() -> None:
     assert "**1 provider** with **1 program** and **1 weekly schedule** in 1 state." in out
     assert "Sample data" in out
     assert "<!-- iopdir:unknown -->" in out
+
+
+def test_relative_links_between_docs_files() -> None:
+    assert browse.rel("browse/evening.md", "browse/index.md") == "evening.md"
+    assert browse.rel("providers/x.md", "browse/states/or.md") == "../../providers/x.md"
+    assert browse.rel("browse/index.md", "browse/evening/or.md") == "../index.md"
+    assert browse.rel("index.md", "browse/index.md") == "../index.md"
