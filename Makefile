@@ -23,6 +23,7 @@ test-quick:
 bench:
 	scripts/setup.sh
 	.venv/bin/python -m benchmarks.run
+	.venv/bin/python -m benchmarks.finder_bench
 
 clean:
 	rm -rf site build .pytest_cache .mypy_cache .ruff_cache
