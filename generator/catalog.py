@@ -121,10 +121,18 @@ def load_file(raw: bytes, shown: str, stem: str, suffix: str, today: dt.date) ->
 
 
 def _cross_file(providers: list[Provider]) -> list[Diagnostic]:
-    """Two files for one provider name are usually a copy left behind."""
+    """Two files for one provider name are usually a copy left behind; two files with one
+    slug (from two directories) would be one page."""
     first: dict[str, Provider] = {}
+    slugs: dict[str, Provider] = {}
     found = []
     for provider in sorted(providers, key=lambda p: p.source_path):
+        if provider.slug in slugs:
+            found.append(Diagnostic(provider.source_path, 1, 1, Severity.ERROR,
+                                    f"the file name {provider.slug!r} is also used by "
+                                    f"{slugs[provider.slug].source_path}; each listing needs "
+                                    "its own file name, because it becomes the page address"))
+        slugs.setdefault(provider.slug, provider)
         key = provider.name.casefold()
         if key in first:
             found.append(Diagnostic(provider.source_path, 1, 1, Severity.WARNING,

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -38,3 +40,13 @@ def test_the_cache_skips_unchanged_files(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_missing_paths_are_usage_errors() -> None:
     with pytest.raises(catalog.UsageError, match="no such file or directory"):
         catalog.load_paths([ROOT / "no-such-dir"], TODAY)
+
+
+def test_one_slug_in_two_directories_is_an_error(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(PROVIDERS / "lanternfish-recovery-collective.yaml", tmp_path / folder)
+    result = catalog.load_paths([tmp_path / "a", tmp_path / "b"], TODAY)
+    messages = [d.message for d in result.diagnostics if d.severity.value == "error"]
+    assert len(messages) == 1 and "is also used by" in messages[0]
+    assert not result.ok
