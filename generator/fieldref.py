@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.model import Provider
-from generator.schema_check import load_schema
+from generator.schema_check import load_schema, ref_target
 
 Schema = dict[str, Any]
 
@@ -66,11 +66,8 @@ def resolve(prop: Schema, root: Schema) -> Schema:
     ref = prop.get("$ref")
     if not isinstance(ref, str):
         return prop
-    target: Any = root
-    for part in ref.removeprefix("#/").split("/"):
-        target = target[part]
     own = {k: v for k, v in prop.items() if k != "$ref"}
-    return {**resolve(target, root), **own}
+    return {**resolve(ref_target(ref, root), root), **own}
 
 
 def _nested(prop: Schema, root: Schema) -> tuple[Schema, bool] | None:

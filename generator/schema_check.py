@@ -49,10 +49,15 @@ def inline_refs(node: Any, root: dict[str, Any]) -> Any:
     ref = node.get("$ref")
     if not isinstance(ref, str):
         return own
+    return {**inline_refs(ref_target(ref, root), root), **own}
+
+
+def ref_target(ref: str, root: dict[str, Any]) -> Any:
+    """What a local `$ref` such as '#/$defs/time' points at."""
     target: Any = root
     for part in ref.removeprefix("#/").split("/"):
         target = target[part]
-    return {**inline_refs(target, root), **own}
+    return target
 
 
 def check(doc: Document) -> list[Diagnostic]:
