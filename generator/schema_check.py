@@ -15,6 +15,8 @@ from jsonschema.exceptions import ValidationError
 from generator.diagnostics import Diagnostic, Severity
 from generator.yamlload import Document, Path, dotted
 
+# iopdir runs from a checkout of the project (installed with `pip install -e .`): the schema,
+# like mkdocs.yml and docs/, lives beside the package rather than inside it.
 SCHEMA_PATH = FsPath(__file__).resolve().parent.parent / "schema" / "provider.schema.json"
 _TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
