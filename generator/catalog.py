@@ -31,6 +31,7 @@ class FileResult:
 
 @dataclass
 class Catalog:
+    today: dt.date  # the date the listings were checked against; pages are dated the same
     providers: list[Provider] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
@@ -60,7 +61,7 @@ def listing_files(paths: Iterable[Path]) -> list[Path]:
 def load_paths(paths: Iterable[Path], today: dt.date | None = None,
                cache: Cache | None = None) -> Catalog:
     today = today or dt.date.today()
-    catalog = Catalog()
+    catalog = Catalog(today)
     for result in _load_all(listing_files(paths), today, cache):
         catalog.files += 1
         catalog.diagnostics.extend(result.diagnostics)

@@ -193,8 +193,8 @@ def _generate(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.docs}: no such directory")
     if args.out.resolve() == args.docs.resolve():
         raise UsageError("--out must not be the docs directory itself")
-    today = args.today or dt.date.today()
-    replace_dir(args.out, lambda tmp: site.write_docs(tmp, args.docs, catalog.providers, today))
+    replace_dir(args.out, lambda tmp: site.write_docs(tmp, args.docs, catalog.providers,
+                                                      catalog.today))
     print(f"Wrote {len(catalog.providers)} provider pages and the docs into {args.out}",
           file=sys.stderr)
     return EXIT_OK

@@ -4,7 +4,6 @@ would make `mkdocs serve` rebuild in a loop)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 from pathlib import Path
@@ -45,8 +44,6 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         self.last_good: Catalog | None = None
         self.cache: Cache = {}
         self.serving = False
-        self.today = dt.date.today()
-        self.generated: dict[str, str | bytes] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -58,14 +55,14 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
             return config
-        self.today = dt.date.today()
-        self.catalog = self.preloaded or self._load(self.providers_path(config))
+        self.catalog = (self.preloaded if self.preloaded is not None
+                        else self._load(self.providers_path(config)))
         config.extra["iopdir_sample"] = any(p.sample for p in self.catalog.providers)
         return config
 
     def _load(self, path: Path) -> Catalog:
         try:
-            catalog = load_paths([path], self.today, cache=self.cache)
+            catalog = load_paths([path], cache=self.cache)
         except UsageError as exc:
             raise PluginError(f"iopdir: {exc}") from exc
         report = format_all(catalog.diagnostics)
@@ -84,8 +81,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled or self.catalog is None:
             return files
-        self.generated = site.generate(self.catalog.providers, self.today)
-        for path, content in self.generated.items():
+        generated = site.generate(self.catalog.providers, self.catalog.today)
+        for path, content in generated.items():
             existing = files.get_file_from_path(path)
             if existing is not None:  # a hand-written page of the same name wins
                 log.info("iopdir: docs/%s replaces the generated page", path)

@@ -147,3 +147,15 @@ def test_python_dash_m_and_the_console_script_agree(iopdir: Run) -> None:
     import subprocess
     out = subprocess.run([script, "--version"], capture_output=True, text=True)
     assert out.stdout == iopdir("--version").stdout
+
+
+def test_pages_are_dated_by_the_same_today_as_the_checks(iopdir: Run, tmp_path: Path) -> None:
+    """A listing checked over a year before the build reminds people to call first."""
+    out = tmp_path / "docs"
+    assert iopdir("generate", "--out", out, "--today", "2028-01-01").returncode == 0
+    page = (out / "providers" / "lanternfish-recovery-collective.md").read_text()
+    assert "over a year ago" in page
+    fresh = tmp_path / "fresh"
+    assert iopdir("generate", "--out", fresh).returncode == 0
+    assert "over a year ago" not in (fresh / "providers" / "lanternfish-recovery-collective.md"
+                                     ).read_text()
