@@ -231,6 +231,14 @@ def hours_problem(program: Program, track: Track) -> str | None:
     return None
 
 
+def _schedule_status(provider: Provider, today: dt.date) -> Iterator[Finding]:
+    for program in provider.programs:
+        if program.schedule_status == "not_listed" and program.tracks:
+            yield (*program.path, "schedule_status"), Severity.ERROR, \
+                "is 'not_listed' but the program lists tracks; remove this line now that " \
+                "the schedule is known (or remove the tracks)"
+
+
 _RULES: tuple[Callable[[Provider, dt.date], Iterator[Finding]], ...] = (
-    _locations, _program_refs, _dates, _hours,
+    _locations, _program_refs, _dates, _hours, _schedule_status,
 )

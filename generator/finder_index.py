@@ -21,7 +21,8 @@ column of small numbers (all below 36) is one base-36 digit per entry in a strin
     program           name (number in `names`), location (position among its provider's
                       locations), level, format, pop, pay, lang, mat, open, tracks (count);
                       tele: flat [program delta, n, state, ...] for listed telehealth states
-    track             name (number in `names`) and schedule (number in `schedule`)
+    track             name (number in `names`) and schedule (number in `schedule`); a program
+                      whose schedule is not listed has one track named '' with no sessions
     schedule          [[day bitmask, start, end, ...], ...]: sessions, minutes after midnight
                       in the location's time zone; bit 0 is Monday
 
@@ -77,7 +78,7 @@ def dumps(data: Any) -> str:
 def build_index(providers: Iterable[Provider]) -> Json:
     ordered = sorted(providers, key=lambda p: (p.name.casefold(), p.slug))
     rows = [(prov, prog) for prov in ordered for prog in prov.programs]
-    tracks = [track for _, prog in rows for track in prog.tracks]
+    tracks = [track for _, prog in rows for track in _tracks_of(prog)]
     places = _places(ordered, rows)
     labels = _labels(rows, places)
     return {
@@ -255,7 +256,7 @@ def _program_columns(rows: list[Row], places: dict[str, list[Location]], labels:
         "lang": mask("lang", lambda p: p.languages),
         "mat": position("mat", lambda p: p.mat or ""),
         "open": position("open", lambda p: p.accepting),
-        "tracks": column([len(p.tracks) for p in programs]),
+        "tracks": column([len(_tracks_of(p)) for p in programs]),
         "tele": _telehealth_states(programs, _codes(labels, "state")),
     }
 
@@ -272,6 +273,14 @@ def _telehealth_states(programs: list[Program], states: list[str]) -> list[int]:
 
 
 # Tracks and schedules ------------------------------------------------------------------------
+
+
+UNLISTED = Track("", ())  # stands for a program whose schedule is not listed: no sessions
+
+
+def _tracks_of(program: Program) -> tuple[Track, ...]:
+    """A program without a listed schedule still appears in the finder, as one empty track."""
+    return program.tracks or (UNLISTED,)
 
 
 def schedule_key(track: Track) -> tuple[int, ...]:

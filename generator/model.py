@@ -6,7 +6,7 @@ hand, so a listing cannot claim an evening track that has no evening session.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -101,12 +101,14 @@ class Location:
     latitude: float | None
     longitude: float | None
     path: tuple[str | int, ...] = ()
+    approximate_coordinates: bool = False
 
     @classmethod
     def from_data(cls, data: dict[str, Any], path: tuple[str | int, ...]) -> Location:
         return cls(
             data["id"], data.get("name"), data["street"], data["city"], data["state"],
             data["zip"], data["timezone"], data.get("latitude"), data.get("longitude"), path,
+            bool(data.get("approximate_coordinates", False)),
         )
 
 
@@ -127,14 +129,15 @@ class Program:
     telehealth_states: tuple[str, ...]
     accepting: str
     accepting_as_of: str
-    tracks: tuple[Track, ...]
+    tracks: tuple[Track, ...]  # empty when the schedule is not listed
     path: tuple[str | int, ...] = ()
+    schedule_status: str = "listed"
 
     @classmethod
     def from_data(cls, data: dict[str, Any], path: tuple[str | int, ...]) -> Program:
         accepting = data["accepting_new_patients"]
         tracks = tuple(
-            Track.from_data(t, (*path, "tracks", i)) for i, t in enumerate(data["tracks"])
+            Track.from_data(t, (*path, "tracks", i)) for i, t in enumerate(data.get("tracks", ()))
         )
         return cls(
             data["name"], data.get("description"), data["level_of_care"],
@@ -143,8 +146,13 @@ class Program:
             data.get("medication_for_addiction_treatment"), tuple(data["payment"]),
             tuple(data.get("insurance_carriers", ())), tuple(data["languages"]),
             tuple(data.get("telehealth_states", ())), accepting["status"], accepting["as_of"],
-            tracks, path,
+            tracks, path, data.get("schedule_status", "listed"),
         )
+
+    @property
+    def schedule_listed(self) -> bool:
+        """False for `schedule_status: not_listed`: people are asked to call about times."""
+        return bool(self.tracks)
 
 
 @dataclass(frozen=True)
@@ -163,6 +171,8 @@ class Provider:
     sample: bool
     locations: tuple[Location, ...]
     programs: tuple[Program, ...]
+    external_ids: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    related_listings: tuple[str, ...] = ()
 
     @classmethod
     def from_data(cls, slug: str, source_path: str, data: dict[str, Any]) -> Provider:
@@ -173,6 +183,7 @@ class Provider:
             bool(data.get("sample", False)),
             tuple(Location.from_data(x, ("locations", i)) for i, x in enumerate(data["locations"])),
             tuple(Program.from_data(x, ("programs", i)) for i, x in enumerate(data["programs"])),
+            dict(data.get("external_ids", {})), tuple(data.get("related_listings", ())),
         )
 
     @cached_property

@@ -96,13 +96,21 @@ def _program(provider: Provider, program: Program, index: int) -> str:
     loc = provider.location_of(program)
     badges = " ".join(_badge(*b) for b in program_badges(program))
     parts = [
+        '<div markdown class="iop-program">\n',  # wrappers: hooks for print.css
         f"### {text(program.name)} {{ #{program_anchor(index)} }}\n",
         badges + "\n",
         text(program.description) + "\n" if program.description else "",
         _facts(provider, program),
         *(_track(track, loc.timezone, index, j) for j, track in enumerate(program.tracks, 1)),
+        "" if program.schedule_listed else _schedule_not_listed(provider),
+        "</div>\n",
     ]
     return "\n".join(p for p in parts if p)
+
+
+def _schedule_not_listed(provider: Provider) -> str:
+    return (f"**Schedule not listed:** call {phone_link(provider.phone)} to ask about evening "
+            "and weekend tracks.\n")
 
 
 def program_badges(program: Program) -> list[tuple[str, str]]:
@@ -113,6 +121,8 @@ def program_badges(program: Program) -> list[tuple[str, str]]:
         badges.append(("evening", "Evening"))
     if any(t.weekend for t in program.tracks):
         badges.append(("weekend", "Weekend"))
+    if not program.schedule_listed:
+        badges.append(("unlisted", "Schedule not listed"))
     if program.format != "in_person":
         badges.append(("format", FORMATS[program.format]))
     return badges

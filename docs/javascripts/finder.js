@@ -29,7 +29,8 @@
   const TRACK_BITS = 2 ** 22; // sort keys: (distance bucket) * TRACK_BITS + track number
   const FAR = 2 ** 24;
   const SELECTS = ["level", "pay", "lang", "fmt", "pop", "mat", "open"];
-  const KEYS = ["days", "from", "to", "eve", "wknd", ...SELECTS, "q", "zip", "miles"];
+  const KEYS = ["days", "from", "to", "eve", "wknd", "listed", ...SELECTS, "q", "zip", "miles"];
+  const LATER = 2 ** 48; // sort key offset: schedules not listed come after those that fit
   // Medication and intake options are "at least this": each value accepts these codes.
   const MAT_CHOICES = [
     ["offered", "Offered by the program", ["offered"]],
@@ -152,6 +153,10 @@
     for (let p = 0, t = 0; p < db.G; p++) {
       for (let k = 0; k < db.program_tracks[p]; k++) db.trackProgram[t++] = p;
     }
+    // A program whose schedule is not listed has one track with no sessions.
+    db.unlisted = new Uint8Array(T);
+    for (let t = 0; t < T; t++) db.unlisted[t] = db.schedules[db.trackSchedule[t]].sessions.length ? 0 : 1;
+    db.anyUnlisted = db.unlisted.includes(1);
   }
 
   function summarise(flat) {
@@ -303,7 +308,7 @@
   // Search state and the URL ---------------------------------------------------------------
 
   function emptyState() {
-    const state = { days: [], from: "", to: "", eve: false, wknd: false, q: "", zip: "", miles: "" };
+    const state = { days: [], from: "", to: "", eve: false, wknd: false, listed: false, q: "", zip: "", miles: "" };
     for (const key of SELECTS) state[key] = "";
     return state;
   }
@@ -315,6 +320,7 @@
     for (const key of ["from", "to", "q", "zip", "miles", ...SELECTS]) state[key] = f[key].value.trim();
     state.eve = f.eve.checked;
     state.wknd = f.wknd.checked;
+    state.listed = f.listed.checked;
     return state;
   }
 
@@ -331,6 +337,7 @@
     }
     f.eve.checked = state.eve;
     f.wknd.checked = state.wknd;
+    f.listed.checked = state.listed;
   }
 
   function toQuery(state) {
@@ -352,6 +359,7 @@
     for (const key of ["from", "to"]) state[key] = /^([01]\d|2[0-3]):[0-5]\d$/.test(get(key)) ? get(key) : "";
     state.eve = get("eve") === "1";
     state.wknd = get("wknd") === "1";
+    state.listed = get("listed") === "1";
     for (const key of SELECTS) state[key] = get(key).slice(0, 40);
     state.q = get("q").slice(0, 100);
     state.zip = get("zip").replace(/\D/g, "").slice(0, 5);
@@ -471,13 +479,21 @@
     const days = state.days.reduce((m, d) => m | (1 << DAYS.indexOf(d)), 0);
     const from = minutesOf(state.from), to = minutesOf(state.to);
     const quick = (state.eve ? 1 : 0) | (state.wknd ? 2 : 0);
+    const asked = days || from !== null || to !== null || quick; // a schedule was asked for
     const programOk = new Int8Array(db.G).fill(-1); // -1 not tested yet, 0 fails, 1 passes
-    const found = [];
-    let programs = 0, lastProgram = -1;
+    const found = [], unlisted = [];
+    let programs = 0, lastProgram = -1, unknown = 0;
     for (let t = 0; t < db.T; t++) {
       const p = db.trackProgram[t];
       if (programOk[p] < 0) programOk[p] = (!where || where.reach[p] > 0) && tests.every((f) => f(p)) ? 1 : 0;
       if (!programOk[p]) continue;
+      if (db.unlisted[t]) {
+        // Its times are unknown, so it may fit: shown with "call to ask", unless left out.
+        if (state.listed) continue;
+        (asked ? unlisted : found).push(t);
+        unknown++;
+        continue;
+      }
       if (days && (db.days[t] & ~days) !== 0) continue;
       if (from !== null && db.lo[t] < from) continue;
       if (to !== null && db.hi[t] > to) continue;
@@ -485,16 +501,19 @@
       found.push(t);
       if (p !== lastProgram) { programs++; lastProgram = p; }
     }
-    return { tracks: new Ordered(found, where ? distanceKeys(db, found, where) : null), programs, where };
+    for (const t of unlisted) found.push(t);
+    const keys = where ? distanceKeys(db, found, where, asked) : null;
+    return { tracks: new Ordered(found, keys), programs, unknown, where };
   }
 
   /** Sort keys: nearby tracks by distance, then telehealth in the person's state, then the rest. */
-  function distanceKeys(db, found, where) {
+  function distanceKeys(db, found, where, asked) {
     const keys = new Float64Array(found.length);
     for (let i = 0; i < found.length; i++) {
       const t = found[i], p = db.trackProgram[t], r = where.reach[p];
       const bucket = r === 1 ? Math.min(Math.round(where.dist[p] * 100), FAR - 1) : FAR + r;
-      keys[i] = bucket * TRACK_BITS + t; // ties keep the default order (name, program, track)
+      const later = asked && db.unlisted[t] ? LATER : 0;
+      keys[i] = later + bucket * TRACK_BITS + t; // ties keep the default order (name, program, track)
     }
     return keys;
   }
@@ -617,6 +636,10 @@
       trackDays: dayCodes(facts.days), trackStart: hhmm(facts.lo), trackEnd: hhmm(facts.hi),
       trackZone: zone[0],
     });
+    if (db.unlisted[t]) {
+      li.dataset.unlisted = "1";
+      for (const key of ["trackDays", "trackStart", "trackEnd"]) li.dataset[key] = "";
+    }
     const heading = li.appendChild(el("h3", "finder-result__name"));
     const link = heading.appendChild(el("a", "", db.providerName[prov]));
     link.href = `../providers/${encodeURIComponent(slug)}/#program-${db.programNumber[p]}`;
@@ -632,6 +655,11 @@
 
   function trackLine(db, t, facts, zoneName) {
     const line = el("p", "finder-result__when");
+    if (db.unlisted[t]) {
+      line.appendChild(el("strong", "finder-result__track", "Schedule not listed"));
+      line.append(": call to ask about evening and weekend tracks.");
+      return line;
+    }
     line.appendChild(el("strong", "finder-result__track", db.trackNames[db.trackName[t]]));
     line.append(`: ${sessionsText(facts.sessions)} ${zoneName}. ${hoursText(facts.minutes)} a week.`);
     return line;
@@ -691,6 +719,7 @@
     fillSelect(f.pop, db.labels.pop);
     fillSelect(f.mat, MAT_CHOICES.filter(present("mat")));
     fillSelect(f.open, OPEN_CHOICES.filter(present("open")));
+    form.querySelector("#iop-finder-listed-field").hidden = !db.anyUnlisted;
   }
 
   // The finder on a page -----------------------------------------------------------------
@@ -896,7 +925,12 @@
         return;
       }
       const shown = this.shown < n ? ` Showing the first ${this.shown.toLocaleString("en-US")}.` : "";
-      const found = `${plural(n, "schedule")} at ${plural(this.result.programs, "program")}`;
+      const { programs, unknown } = this.result;
+      let found = `${plural(n - unknown, "schedule")} at ${plural(programs, "program")}`;
+      if (unknown) {
+        const unlisted = `${plural(unknown, "program")} whose schedule is not listed`;
+        found = n > unknown ? `${found}, and ${unlisted}` : unlisted;
+      }
       this.status.textContent = isEmpty(this.state) ? `All ${found}.${shown}`
         : `${found} ${n === 1 ? "matches" : "match"} your search.${shown}`;
     }
@@ -907,6 +941,7 @@
       if (s.days.length && s.days.length < 7) tips.push("Choose more days you can attend.");
       if (s.from || s.to) tips.push("Set an earlier start or a later end, or clear the times.");
       if (s.eve || s.wknd) tips.push("Uncheck Evening or Weekend.");
+      if (s.listed) tips.push("Uncheck \u201cOnly programs that list their schedule\u201d.");
       if (this.place && s.miles) tips.push("Choose a larger distance, or Any distance.");
       for (const key of SELECTS) {
         if (s[key]) tips.push(`Set ${this.form.querySelector(`label[for="${f[key].id}"]`).textContent} back to Any.`);

@@ -60,6 +60,11 @@ class Listed:
     def key(self) -> Key:
         return self.slug, self.number, self.track
 
+    @property
+    def unlisted(self) -> bool:
+        """The schedule is not listed: it may fit any search, so the finder keeps it."""
+        return not self.sessions
+
 
 def _minutes(text: str) -> int:
     return int(text[:2]) * 60 + int(text[3:])
@@ -72,7 +77,10 @@ def listed() -> tuple[Listed, ...]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         places = {loc["id"]: loc for loc in data["locations"]}
         for number, program in enumerate(data["programs"], 1):
-            for track in program["tracks"]:
+            if program.get("schedule_status") == "not_listed":  # shown as one empty track
+                rows.append(Listed(path.stem, number, "", program,
+                                   places[program["location"]], ()))
+            for track in program.get("tracks", ()):
                 sessions = tuple((frozenset(s["days"]), _minutes(s["start"]), _minutes(s["end"]))
                                  for s in track["sessions"])
                 rows.append(Listed(path.stem, number, track["name"], program,
@@ -113,11 +121,11 @@ def fits(days: set[str], start: str | None = None, end: str | None = None, zone:
 
 
 def evening(row: Listed) -> bool:
-    return any(start >= 17 * 60 for _, start, _ in as_lived(row, ZONE))
+    return row.unlisted or any(start >= 17 * 60 for _, start, _ in as_lived(row, ZONE))
 
 
 def weekend(row: Listed) -> bool:
-    return any(days & {"sat", "sun"} for days, _, _ in as_lived(row, ZONE))
+    return row.unlisted or any(days & {"sat", "sun"} for days, _, _ in as_lived(row, ZONE))
 
 
 def miles(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -241,17 +249,20 @@ def test_filters_match_what_the_listings_say(finder: tuple[Visit, Page], name: s
     wanted = expect(rule)
     assert wanted, f"{name}: the sample data should have matches"
     assert results(page) == wanted
-    assert status(page).startswith(f"{len(wanted)} schedule")
+    assert status(page).startswith(f"{sum(1 for k in wanted if k[2])} schedule")
 
 
 def test_every_track_is_listed_with_its_own_times_by_default(finder: tuple[Visit, Page]) -> None:
     _, page = finder
     assert results(page) == expect(lambda r: True)
-    assert status(page).startswith(f"All {len(listed())} schedules")
+    assert status(page).startswith(f"All {sum(1 for r in listed() if not r.unlisted)} schedules")
     rows = page.eval_on_selector_all(".finder-result", "els => els.map(e => ({...e.dataset}))")
     by_key = {(r["provider"], int(r["program"]), r["track"]): r for r in rows}
     for row in listed():
         shown = by_key[row.key]
+        if row.unlisted:
+            assert (shown["trackDays"], shown["trackStart"], shown["unlisted"]) == ("", "", "1")
+            continue
         days = set().union(*(d for d, _, _ in row.sessions))
         assert shown["trackDays"] == ",".join(d for d in DAY_CODES if d in days)
         assert shown["trackStart"] == f"{min(s for _, s, _ in row.sessions) // 60:02d}:" \
@@ -263,8 +274,9 @@ def test_every_track_is_listed_with_its_own_times_by_default(finder: tuple[Visit
 
 def test_nothing_matches_says_so_and_suggests_how_to_widen(finder: tuple[Visit, Page]) -> None:
     _, page = finder
-    choose(page, days=["sun"], start="06:00", end="08:00", **{"Language": "es"})
-    assert expect(lambda r: fits({"sun"}, "06:00", "08:00")(r)) == set()
+    choose(page, days=["sun"], start="06:00", end="08:00", **{"Level of care": "php"})
+    assert expect(lambda r: fits({"sun"}, "06:00", "08:00")(r)
+                  and r.program["level_of_care"] == "php") == set()
     assert results(page) == set()
     assert status(page) == "No program schedules match your search."
     empty = page.locator("#iop-finder-empty")
@@ -272,7 +284,7 @@ def test_nothing_matches_says_so_and_suggests_how_to_widen(finder: tuple[Visit, 
     assert "To widen the search" in text
     assert "Choose more days" in text
     assert "earlier start or a later end" in text
-    assert "Set Language back to Any" in text
+    assert "Set Level of care back to Any" in text
     empty.get_by_role("button", name="Clear all filters").click()
     settle(page)
     assert results(page) == expect(lambda r: True)
@@ -479,7 +491,8 @@ def test_show_more_draws_the_next_results_and_moves_focus_there(
         json=repeated(index, 3)))
     page = open_finder(visit, site)
     total = 3 * len(listed())
-    assert status(page).startswith(f"All {total} schedules") and "first 50" in status(page)
+    scheduled = 3 * sum(1 for r in listed() if not r.unlisted)
+    assert status(page).startswith(f"All {scheduled} schedules") and "first 50" in status(page)
     assert page.locator(".finder-result").count() == 50
     more = page.get_by_role("button", name=re.compile("Show more results"))
     more.click()
@@ -644,3 +657,33 @@ def test_the_sample_data_keeps_these_tests_meaningful() -> None:
     for row in listed():
         for limit in (10, 25):
             assert abs(distance_from("97201", row) - limit) > 0.5, row.key
+
+
+# Programs whose schedule is not listed -------------------------------------------------------
+
+
+def test_unlisted_schedules_come_last_with_a_call_to_ask_and_can_be_left_out(
+        finder: tuple[Visit, Page]) -> None:
+    _, page = finder
+    unlisted = {r.key for r in listed() if r.unlisted}
+    assert unlisted, "the sample data should have a program whose schedule is not listed"
+    choose(page, evening=True)
+    rows = page.eval_on_selector_all(
+        ".finder-result", "els => els.map(e => [e.dataset.provider, +e.dataset.program, "
+                          "e.dataset.track, e.textContent])")
+    keys = [(a, b, c) for a, b, c, _ in rows]
+    assert set(keys[-len(unlisted):]) == unlisted  # after every schedule that fits
+    assert all("Schedule not listed: call to ask about evening and weekend tracks." in text
+               for a, b, c, text in rows if (a, b, c) in unlisted)
+    fitting = sum(1 for k in keys if k not in unlisted)
+    assert status(page) == (f"{fitting} schedules at "
+                            f"{len({(a, b) for a, b, c in keys if c})} programs, and "
+                            f"{len(unlisted)} program whose schedule is not listed "
+                            "match your search.")
+    page.get_by_label("Only programs that list their schedule").check()
+    settle(page)
+    assert results(page) == expect(lambda r: not r.unlisted and evening(r))
+    assert "listed=1" in page.url and "eve=1" in page.url
+    page.go_back()
+    settle(page)
+    assert unlisted <= results(page)

@@ -69,8 +69,8 @@ def test_every_property_at_every_depth_appears(output: str) -> None:
 
 def test_one_section_per_object(output: str) -> None:
     titles = re.findall(r"^### (.+?) \{ #", output, flags=re.M)
-    assert titles == ["Provider", "Location", "Program", "Accepting new patients", "Track",
-                      "Session"]
+    assert titles == ["Provider", "External ids", "Location", "Program",
+                      "Accepting new patients", "Track", "Session"]
 
 
 @pytest.mark.parametrize(("title", "definition"), [
