@@ -284,7 +284,7 @@
       const delta = db.program_format[p] === db.codes.format.get("in_person") ? 0
         : deltas[db.locationZone[db.programLocation[p]]];
       let facts = db.schedules[db.trackSchedule[t]];
-      if (delta) {
+      if (delta && !db.unlisted[t]) {
         const key = db.trackSchedule[t] * 10000 + delta;
         if (!cache.has(key)) cache.set(key, scheduleFacts(shiftSessions(facts.sessions, delta)));
         facts = db.shifted[t] = cache.get(key);
