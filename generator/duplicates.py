@@ -1,0 +1,265 @@
+"""One provider listed twice: listings that share a phone number, a website or a name and address.
+
+Each shared value is looked up in a dict, so the cost grows with the number of listings, not with
+the number of pairs (20,000 listings are 200 million pairs). Every listing in a clash gets its own
+error naming the others, so a pull request that adds a copy shows the problem on both files.
+Listings that name each other in `related_listings` are sites of one organisation: they may share
+a phone line and a website, never a name and address.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from generator.diagnostics import Diagnostic, Severity
+from generator.model import Provider
+from generator.yamlload import Document, Path, dotted
+
+Positions = dict[Path, tuple[int, int]]
+
+# Kinds of clash, in the order they are reported. Only "same name" alone is a warning: two
+# providers in one city can share a common name ("New Beginnings").
+PHONE, WEBSITE, NAME_ADDRESS, NAME_CITY = "phone", "website", "name and address", "name"
+_FIELD = {PHONE: "phone", WEBSITE: "website", NAME_ADDRESS: "name", NAME_CITY: "name"}
+_SHARABLE = {PHONE, WEBSITE, NAME_CITY}  # allowed between related listings
+
+# Sites that host pages of many unrelated providers: the first path segment tells them apart.
+SHARED_HOSTS = frozenset({
+    "facebook.com", "m.facebook.com", "instagram.com", "linkedin.com", "sites.google.com",
+    "google.com", "linktr.ee", "twitter.com", "x.com", "yelp.com", "psychologytoday.com",
+})
+_DROPPED_NAME_WORDS = frozenset({
+    "the", "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co",
+    "company", "pc", "pllc", "plc", "lp", "llp",
+})
+_STREET_WORDS = {
+    "street": "st", "avenue": "ave", "av": "ave", "road": "rd", "boulevard": "blvd",
+    "drive": "dr", "lane": "ln", "court": "ct", "place": "pl", "highway": "hwy",
+    "parkway": "pkwy", "square": "sq", "terrace": "ter", "circle": "cir", "way": "way",
+    "north": "n", "south": "s", "east": "e", "west": "w", "northeast": "ne",
+    "northwest": "nw", "southeast": "se", "southwest": "sw",
+}
+# A unit ends the part of an address that names the building: same name in one building is one
+# provider, whichever suite each file gives.
+_UNIT_WORDS = frozenset({"suite", "ste", "unit", "apt", "room", "rm", "floor", "fl", "bldg",
+                         "building", "#"})
+_WORD = re.compile(r"#|[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """Listings sharing one value; `clashes` holds, for each listing, the others it clashes
+    with (related listings sharing a phone or website do not clash)."""
+
+    kind: str
+    shared: str  # what they share, as the first listing writes it, for people to read
+    clashes: tuple[tuple[Provider, tuple[Provider, ...]], ...]
+
+    @property
+    def listings(self) -> tuple[Provider, ...]:
+        return tuple(provider for provider, _ in self.clashes)
+
+    @property
+    def severity(self) -> Severity:
+        return Severity.WARNING if self.kind == NAME_CITY else Severity.ERROR
+
+
+def find(providers: Iterable[Provider]) -> list[Duplicate]:
+    """Every clash among `providers`, each pair once per kind, in a stable order."""
+    ordered = sorted(providers, key=lambda p: p.source_path)
+    related = _related_pairs(ordered)
+    found: list[Duplicate] = []
+    exact: set[frozenset[str]] = set()  # pairs of files with the same name and address
+    for kind in (PHONE, WEBSITE, NAME_ADDRESS, NAME_CITY):
+        allowed = related if kind in _SHARABLE else set()
+        # A name warning adds nothing to a name-and-address error about the same pair.
+        done = set(exact) if kind == NAME_CITY else set()
+        for shared, group in _groups(ordered, kind):
+            duplicate = _clashes(kind, shared, group, allowed, done)
+            if duplicate is not None:
+                found.append(duplicate)
+        if kind == NAME_ADDRESS:
+            exact = done
+    return found
+
+
+def _groups(providers: list[Provider], kind: str) -> Iterator[tuple[str, list[Provider]]]:
+    by_key: dict[str, list[Provider]] = defaultdict(list)
+    shown: dict[str, str] = {}
+    for provider in providers:
+        for key, label in _keys(provider, kind):
+            members = by_key[key]
+            if not members or members[-1] is not provider:  # one entry per listing
+                members.append(provider)
+            shown.setdefault(key, label)
+    for key, members in by_key.items():
+        if len(members) > 1:
+            yield shown[key], members
+
+
+def _keys(provider: Provider, kind: str) -> Iterator[tuple[str, str]]:
+    if kind == PHONE:
+        yield phone_key(provider.phone), provider.phone
+    elif kind == WEBSITE and provider.website:
+        host = website_key(provider.website)
+        if host:
+            yield host, host
+    elif kind == NAME_ADDRESS:
+        for loc in provider.locations:
+            key = f"{name_key(provider.name)}|{street_key(loc.street)}|{loc.zip[:5]}"
+            yield key, f"{loc.street}, {loc.zip[:5]}"
+    elif kind == NAME_CITY:
+        for loc in provider.locations:
+            key = f"{name_key(provider.name)}|{name_key(loc.city)}|{loc.state}"
+            yield key, f"{loc.city}, {loc.state}"
+
+
+def _clashes(kind: str, shared: str, group: list[Provider], allowed: set[frozenset[str]],
+             done: set[frozenset[str]]) -> Duplicate | None:
+    """The clashes in one group; `allowed` pairs of slugs may share the value, and pairs of
+    files in `done` were reported already (two listings can share two locations)."""
+    rows = []
+    fresh = set()
+    for provider in group:
+        others = []
+        for other in group:
+            files = frozenset((provider.source_path, other.source_path))
+            if other is provider or files in done:
+                continue
+            if frozenset((provider.slug, other.slug)) not in allowed:
+                others.append(other)
+                fresh.add(files)
+        if others:
+            rows.append((provider, tuple(others)))
+    done |= fresh
+    return Duplicate(kind, shared, tuple(rows)) if rows else None
+
+
+def _related_pairs(providers: list[Provider]) -> set[frozenset[str]]:
+    """Pairs of slugs where either listing names the other in `related_listings`."""
+    return {frozenset((p.slug, r)) for p in providers for r in p.related_listings}
+
+
+def phone_key(phone: str) -> str:
+    """Digits only, without the US country code or an extension: '(503) 555-0142',
+    '+1 503.555.0142' and '503-555-0142 ext. 12' are one line."""
+    digits = "".join(c for c in phone.split("ext")[0] if c.isdigit())
+    return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+
+
+def website_key(url: str) -> str:
+    """The host, lowercase and without 'www.'; on a shared host, with the first path segment."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    host = (parts.hostname or "").removeprefix("www.")
+    if host in SHARED_HOSTS:
+        segment = parts.path.strip("/").split("/")[0].casefold()
+        return f"{host}/{segment}" if segment else host
+    return host
+
+
+def _words(text: str) -> list[str]:
+    """Lowercase words without accents or punctuation; '#' is kept as a word (a unit)."""
+    plain = unicodedata.normalize("NFKD", text.replace("&", " and "))
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    return _WORD.findall(plain)
+
+
+def name_key(name: str) -> str:
+    """'The Harbor Light Center, Inc.' and 'Harbor Light Center LLC' give the same key."""
+    return " ".join(w for w in _words(name) if w not in _DROPPED_NAME_WORDS and w != "#")
+
+
+def street_key(street: str) -> str:
+    """'100 North Example Street, Suite 2' and '100 N Example St #5' give the same key."""
+    kept: list[str] = []
+    for word in _words(street):
+        if word in _UNIT_WORDS:
+            break
+        kept.append(_STREET_WORDS.get(word, word))
+    return " ".join(kept)
+
+
+def diagnostics(found: list[Duplicate], positions: dict[str, Positions]) -> list[Diagnostic]:
+    """One finding per listing in each clash, at the clashing field, naming the other files."""
+    out = []
+    for duplicate in found:
+        field = _FIELD[duplicate.kind]
+        for provider, others in duplicate.clashes:
+            line, col = positions.get(provider.source_path, {}).get((field,), (1, 1))
+            message = f"{field}: {_message(duplicate, provider, others)}"
+            out.append(Diagnostic(provider.source_path, line, col, duplicate.severity, message))
+    return out
+
+
+def _message(duplicate: Duplicate, provider: Provider, others: tuple[Provider, ...]) -> str:
+    files = _files(others)
+    one_org = (f"if they are sites of one organisation, list {others[0].slug!r} in "
+               "related_listings")
+    if duplicate.kind == PHONE:
+        return (f"the phone number {provider.phone!r} is also the number of {files}; "
+                f"{one_org}, otherwise correct the number")
+    if duplicate.kind == WEBSITE:
+        return (f"the website {duplicate.shared!r} is also the website of {files}; "
+                f"{one_org}, otherwise correct the address")
+    if duplicate.kind == NAME_ADDRESS:
+        return (f"{provider.name!r} at {duplicate.shared!r} is also listed in {files}; one "
+                "provider needs one listing: merge the two files and delete one")
+    return (f"{provider.name!r} in {duplicate.shared} is also listed in {files}; merge the "
+            f"files, tell the providers apart by name, or {one_org}")
+
+
+def _files(others: tuple[Provider, ...], shown: int = 3) -> str:
+    names = [o.source_path for o in others[:shown]]
+    more = len(others) - shown
+    if more > 0:
+        names.append(f"{more} more listing{'s' if more != 1 else ''}")
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def positions(doc: Document) -> Positions:
+    """Where the fields that cross-file checks point at start: the only positions kept after a
+    file is loaded (a whole Document per listing would cost memory at national scale)."""
+    paths: list[Path] = [("name",), ("phone",), ("website",)]
+    related = doc.data.get("related_listings") if isinstance(doc.data, dict) else None
+    if isinstance(related, list):
+        paths += [("related_listings", i) for i in range(len(related))]
+    return {path: doc.values[path] for path in paths if path in doc.values}
+
+
+def related_problems(providers: list[Provider], positions: dict[str, Positions],
+                     exists: Callable[[Provider, str], bool]) -> list[Diagnostic]:
+    """`related_listings` entries that name no listing (checked against the loaded listings,
+    then `exists`, which looks beside the file when only some files are validated)."""
+    slugs = sorted({p.slug for p in providers})
+    known = set(slugs)
+    out = []
+    for provider in providers:
+        for i, slug in enumerate(provider.related_listings):
+            problem = _related_problem(provider, slug, known, slugs, exists)
+            if problem:
+                path: Path = ("related_listings", i)
+                line, col = positions.get(provider.source_path, {}).get(path, (1, 1))
+                out.append(Diagnostic(provider.source_path, line, col, Severity.ERROR,
+                                      f"{dotted(path)}: {problem}"))
+    return out
+
+
+def _related_problem(provider: Provider, slug: str, known: set[str], slugs: list[str],
+                     exists: Callable[[Provider, str], bool]) -> str | None:
+    if slug == provider.slug:
+        return "names this listing itself; list only the other listings of the organisation"
+    if slug in known or exists(provider, slug):
+        return None
+    close = difflib.get_close_matches(slug, slugs, n=1)
+    fix = (f"did you mean {close[0]!r}?" if close
+           else "write the file name of another listing, without '.yaml'")
+    return f"no listing is named {slug!r}; {fix}"

@@ -1,0 +1,180 @@
+"""One provider in two files: same phone, website, or name and address, found in both files."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+from generator import duplicates
+from generator.catalog import load_paths
+from generator.diagnostics import Severity
+from generator.model import Provider
+from tests.conftest import PROVIDERS, TODAY
+from tests.unit.helpers import listing, provider
+
+
+def _pair(first: Mapping[str, object], second: Mapping[str, object]) -> list[Provider]:
+    """Two listings that differ in everything the checks compare, except what each one says."""
+    loc_a = {**listing()["locations"][0], "street": "1 Alder Road", "zip": "97201"}
+    loc_b = {**listing()["locations"][0], "street": "9 Birch Lane", "zip": "97202",
+             "city": "Milwaukie"}
+    a = listing(name="Alder Counseling", phone="(503) 555-0101",
+                website="https://alder.example.org", locations=[loc_a])
+    b = listing(name="Birch Recovery", phone="(503) 555-0102",
+                website="https://birch.example.org", locations=[loc_b])
+    a.update(first)
+    b.update(second)
+    return [provider(a, slug="alder"), provider(b, slug="birch")]
+
+
+def _found(providers: list[Provider]) -> list[tuple[str, str, list[str]]]:
+    return [(d.kind, p.slug, [o.slug for o in others])
+            for d in duplicates.find(providers) for p, others in d.clashes]
+
+
+def test_keys_normalise_what_people_write_differently() -> None:
+    assert duplicates.phone_key("(503) 555-0142") == duplicates.phone_key("+1 503.555.0142")
+    assert duplicates.phone_key("503-555-0142 ext. 12") == "5035550142"
+    assert duplicates.website_key("https://WWW.Harbor.example.org/about") == "harbor.example.org"
+    assert duplicates.website_key("http://harbor.example.org") == "harbor.example.org"
+    assert duplicates.website_key("https://www.facebook.com/HarborLight/") == \
+        "facebook.com/harborlight"
+    assert duplicates.name_key("The Harbor Light Center, Inc.") == \
+        duplicates.name_key("Harbor Light Center LLC") == "harbor light center"
+    assert duplicates.name_key("Café & Co") == "cafe and"
+    assert duplicates.street_key("100 North Example Street, Suite 2") == \
+        duplicates.street_key("100 N. Example St #5") == "100 n example st"
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("phone", "503.555.0101"),
+    ("website", "https://www.alder.example.org/contact"),
+])
+def test_shared_phone_or_website_is_an_error_on_both_files(field: str, value: str) -> None:
+    providers = _pair({}, {field: value})
+    assert _found(providers) == [(field, "alder", ["birch"]), (field, "birch", ["alder"])]
+    # Whichever file comes first, both are named.
+    assert _found(providers[::-1]) == _found(providers)
+    (duplicate,) = duplicates.find(providers)
+    assert duplicate.severity is Severity.ERROR
+
+
+def test_related_listings_may_share_phone_and_website_in_either_direction() -> None:
+    shared = {"phone": "(503) 555-0101", "website": "https://alder.example.org"}
+    assert _found(_pair({"related_listings": ["birch"]}, shared)) == []
+    assert _found(_pair({}, {**shared, "related_listings": ["alder"]})) == []
+
+
+def test_same_name_and_address_is_an_error_even_for_related_listings() -> None:
+    loc = {**listing()["locations"][0], "street": "1 Alder Rd., Suite 4", "zip": "97201"}
+    second = {"name": "Alder Counseling LLC", "locations": [loc], "related_listings": ["alder"]}
+    assert _found(_pair({}, second)) == [
+        ("name and address", "alder", ["birch"]), ("name and address", "birch", ["alder"])]
+
+
+def test_same_name_in_the_same_city_is_only_a_warning() -> None:
+    loc = {**listing()["locations"][0], "street": "77 Other Street", "zip": "97201"}
+    (duplicate,) = duplicates.find(_pair({}, {"name": "Alder Counseling", "locations": [loc]}))
+    assert duplicate.kind == "name" and duplicate.severity is Severity.WARNING
+    # The same name in another city is another provider.
+    assert _found(_pair({}, {"name": "Alder Counseling"})) == []
+
+
+def test_unrelated_pages_on_a_shared_host_are_not_duplicates() -> None:
+    providers = _pair({"website": "https://facebook.com/alder"},
+                      {"website": "https://www.facebook.com/birch"})
+    assert _found(providers) == []
+
+
+def test_a_group_of_three_names_every_other_file() -> None:
+    providers = _pair({}, {"phone": "(503) 555-0101"})
+    third = provider(listing(name="Cedar House", phone="503 555 0101",
+                             website="https://cedar.example.org",
+                             related_listings=["alder"]), slug="cedar")
+    # cedar and alder are related: only birch clashes with each of them.
+    assert _found([*providers, third]) == [
+        ("phone", "alder", ["birch"]), ("phone", "birch", ["alder", "cedar"]),
+        ("phone", "cedar", ["birch"])]
+
+
+def test_diagnostics_point_at_the_field_and_name_the_other_file() -> None:
+    providers = _pair({}, {"phone": "(503) 555-0101"})
+    positions: dict[str, duplicates.Positions] = {"providers/alder.yaml": {("phone",): (5, 8)}}
+    found = duplicates.diagnostics(duplicates.find(providers), positions)
+    assert [d.format_text() for d in found] == [
+        "providers/alder.yaml:5:8: error: phone: the phone number '(503) 555-0101' is also the "
+        "number of providers/birch.yaml; if they are sites of one organisation, list 'birch' in "
+        "related_listings, otherwise correct the number",
+        "providers/birch.yaml:1:1: error: phone: the phone number '(503) 555-0101' is also the "
+        "number of providers/alder.yaml; if they are sites of one organisation, list 'alder' in "
+        "related_listings, otherwise correct the number",
+    ]
+
+
+def test_unknown_related_listing_is_an_error_with_a_suggestion() -> None:
+    providers = _pair({"related_listings": ["brich", "alder", "elm"]}, {})
+    positions: dict[str, duplicates.Positions] = {
+        "providers/alder.yaml": {("related_listings", 0): (12, 21)}}
+    found = duplicates.related_problems(providers, positions, lambda p, slug: slug == "elm")
+    assert [d.format_text() for d in found] == [
+        "providers/alder.yaml:12:21: error: related_listings[0]: no listing is named 'brich'; "
+        "did you mean 'birch'?",
+        "providers/alder.yaml:1:1: error: related_listings[1]: names this listing itself; list "
+        "only the other listings of the organisation",
+    ]
+
+
+def test_the_samples_have_no_duplicates() -> None:
+    catalog = load_paths([PROVIDERS], TODAY)
+    assert len(catalog.providers) == 14
+    assert duplicates.find(catalog.providers) == []
+
+
+def test_a_copied_sample_is_caught_at_the_right_lines(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "providers"
+    shutil.copytree(PROVIDERS, folder)
+    original = (folder / "otterbank-wellness-house.yaml").read_text(encoding="utf-8")
+    (folder / "otterbank-copy.yaml").write_text(original, encoding="utf-8")
+    lines = original.splitlines()
+    phone_line = next(i for i, line in enumerate(lines, 1) if line.startswith("phone:"))
+    found = [d for d in load_paths([folder], TODAY).diagnostics if d.message.startswith("phone")]
+    assert [(d.path, d.line, d.col) for d in found] == [
+        ("providers/otterbank-copy.yaml", phone_line, 8),
+        ("providers/otterbank-wellness-house.yaml", phone_line, 8)]
+    assert "providers/otterbank-wellness-house.yaml" in found[0].message
+    assert "providers/otterbank-copy.yaml" in found[1].message
+
+
+def test_related_listing_beside_the_file_counts_when_validating_one_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(PROVIDERS, tmp_path / "providers")
+    path = tmp_path / "providers" / "otterbank-wellness-house.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "related_listings: [lanternfish-recovery-collective, nope]\n",
+                    encoding="utf-8")
+    found = load_paths([path], TODAY).diagnostics
+    assert [d.message for d in found] == [
+        "related_listings[1]: no listing is named 'nope'; write the file name of another "
+        "listing, without '.yaml'"]
+
+
+def test_twenty_thousand_listings_are_checked_without_comparing_pairs() -> None:
+    base = provider()
+    many = [dataclasses.replace(base, slug=f"p{i}", source_path=f"providers/p{i}.yaml",
+                                name=f"Clinic {i}", phone=f"(503) 555-{i:05d}",
+                                website=f"https://p{i}.example.org")
+            for i in range(20_000)]
+    started = time.perf_counter()
+    found = duplicates.find(many)
+    elapsed = time.perf_counter() - started
+    # Every copy shares the one location, but not the name: nothing clashes.
+    assert found == []
+    assert elapsed < 5, f"{elapsed:.1f} s: a pairwise loop would take minutes"
