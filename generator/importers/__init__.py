@@ -1,0 +1,1 @@
+"""Importers: turn public directories into listing files (pure code, no MkDocs)."""
