@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import zoneinfo
+from functools import lru_cache
+
 from generator.model import Location, Track
 from generator.vocab import DAY_SHORT, DAYS, STATES
 
@@ -58,8 +62,31 @@ def schedule_summary(track: Track) -> str:
     return "; ".join(f"{days(s.days)} {time_range(s.start, s.end)}" for s in track.sessions)
 
 
+# Standard UTC offset (hours) -> US name, for the many IANA aliases of one US zone
+# (America/Indiana/Vincennes, America/North_Dakota/Center, ...).
+_US_ZONES_BY_OFFSET = {
+    -4: "Atlantic time", -5: "Eastern time", -6: "Central time", -7: "Mountain time",
+    -8: "Pacific time", -9: "Alaska time", -10: "Hawaii-Aleutian time", -11: "Samoa time",
+    10: "Chamorro time",
+}
+
+
+@lru_cache(maxsize=256)
 def zone_name(timezone: str) -> str:
-    return ZONE_NAMES.get(timezone, timezone.replace("_", " "))
+    if timezone in ZONE_NAMES:
+        return ZONE_NAMES[timezone]
+    if timezone.startswith(("America/", "Pacific/")):
+        try:
+            offset = zoneinfo.ZoneInfo(timezone).utcoffset(_MID_JANUARY)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            offset = None
+        hours = offset.total_seconds() / 3600 if offset is not None else None
+        if hours is not None and hours.is_integer() and int(hours) in _US_ZONES_BY_OFFSET:
+            return _US_ZONES_BY_OFFSET[int(hours)]
+    return timezone.replace("_", " ")
+
+
+_MID_JANUARY = dt.datetime(2026, 1, 15)  # standard time everywhere in the US
 
 
 def state_name(code: str) -> str:

@@ -31,3 +31,10 @@ def test_day_lists_shorten_runs_of_three_or_more(days: tuple[str, ...], text: st
 def test_zone_names_are_plain() -> None:
     assert fmt.zone_name("America/Chicago") == "Central time"
     assert fmt.zone_name("America/Argentina/Buenos_Aires") == "America/Argentina/Buenos Aires"
+
+
+def test_every_us_zone_alias_gets_its_plain_name() -> None:
+    assert fmt.zone_name("America/Indiana/Vincennes") == "Eastern time"
+    assert fmt.zone_name("America/North_Dakota/Center") == "Central time"
+    assert fmt.zone_name("America/Adak") == "Hawaii-Aleutian time"
+    assert fmt.zone_name("America/Nowhere") == "America/Nowhere"
