@@ -1,0 +1,21 @@
+"""The directory as open data, generated with every build so others can reuse it without
+scraping: providers.json (with its JSON Schema), programs.csv, an Open Referral HSDS 3.0 export
+and an iCalendar file per track. Pure: no MkDocs, no file writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.model import Provider
+from generator.opendata import hsds, ical, programs_csv, providers_json
+
+
+def generate(providers: list[Provider], today: dt.date) -> dict[str, str | bytes]:
+    """{docs-relative path: content} for every open data file (paths in opendata.paths)."""
+    files: dict[str, str | bytes] = {}
+    files.update(providers_json.generate(providers, today))
+    files.update(programs_csv.generate(providers))
+    files.update(hsds.generate(providers))
+    files.update(ical.generate(providers, today))
+    return files

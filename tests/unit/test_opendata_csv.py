@@ -1,0 +1,76 @@
+"""data/programs.csv: one row per track, read back with the csv module."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from generator.model import Provider
+from generator.opendata import programs_csv
+from generator.opendata.paths import PROGRAMS_CSV
+from tests.unit.helpers import listing, program, provider, track
+from tests.unit.opendata_fixtures import UNLISTED_SLUG, sample_providers, totals
+
+Rows = list[dict[str, str]]
+
+
+def read(providers: list[Provider]) -> Rows:
+    text = programs_csv.generate(providers)[PROGRAMS_CSV]
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+@pytest.fixture(scope="module")
+def providers() -> list[Provider]:
+    return sample_providers()
+
+
+@pytest.fixture(scope="module")
+def rows(providers: list[Provider]) -> Rows:
+    return read(providers)
+
+
+def test_counts_round_trip(providers: list[Provider], rows: Rows) -> None:
+    n_providers, n_programs, n_tracks = totals(providers)
+    unscheduled = sum(1 for p in providers for g in p.programs if not g.tracks)
+    assert len(rows) == n_tracks + unscheduled
+    assert len({r["provider_slug"] for r in rows}) == n_providers
+    assert len({(r["provider_slug"], r["program_number"]) for r in rows}) == n_programs
+    assert sum(1 for r in rows if r["schedule_listed"] == "yes") == n_tracks
+    assert list(rows[0]) == list(programs_csv.COLUMNS)
+
+
+def test_a_known_track_row(rows: Rows) -> None:
+    row = next(r for r in rows if r["provider_slug"] == "otterbank-wellness-house"
+               and r["program_number"] == "2" and r["track_number"] == "2")
+    assert {k: row[k] for k in ("program", "track", "hours_per_week", "days", "schedule",
+                                "evening", "weekend", "time_zone", "level_of_care", "calendar",
+                                "page", "latitude", "longitude")} == {
+        "program": "Adult Intensive Outpatient Program", "track": "Evening track",
+        "hours_per_week": "9", "days": "Mon; Wed; Thu", "schedule": "Mon, Wed, Thu 17:00-20:00",
+        "evening": "yes", "weekend": "no", "time_zone": "America/Los_Angeles",
+        "level_of_care": "Intensive outpatient (ASAM 2.1)",
+        "calendar": "data/calendars/otterbank-wellness-house/program-2-track-2.ics",
+        "page": "providers/otterbank-wellness-house/#program-2", "latitude": "45.5154",
+        "longitude": "-122.4203",  # a number, not text that needs guarding
+    }
+    assert row["insurance_plans"] == "Kaiser Permanente; PacificSource; UnitedHealthcare"
+
+
+def test_a_program_without_a_schedule_has_one_row_with_empty_schedule(rows: Rows) -> None:
+    [row] = [r for r in rows if r["provider_slug"] == UNLISTED_SLUG]
+    assert row["program"] == "Imported IOP" and row["schedule_listed"] == "no"
+    assert [row[k] for k in ("track", "track_number", "hours_per_week", "days", "schedule",
+                             "evening", "calendar")] == [""] * 7
+
+
+def test_text_that_a_spreadsheet_would_run_stays_text() -> None:
+    evil = listing(name='=HYPERLINK("https://attacker.example","x")',
+                   programs=[program(name="@SUM(1+1)", tracks=[
+                       track((["mon"], "18:00", "21:00"), name='-2+3, "quoted"\nnext')])])
+    [row] = read([provider(evil)])
+    assert row["provider"] == '\'=HYPERLINK("https://attacker.example","x")'
+    assert row["program"] == "'@SUM(1+1)"
+    assert row["track"] == '\'-2+3, "quoted"\nnext'  # the csv module quoted it whole
+    assert row["longitude"] == "" and row["hours_per_week"] == "3"
