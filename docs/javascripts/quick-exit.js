@@ -1,0 +1,61 @@
+// "Leave this site quickly" (overrides/main.html), for people who must hide what they read.
+// The link works without JavaScript. With it, leaving hides the page at once and uses
+// location.replace, so this page is not in the history and Back does not return to it.
+// Shortcut: Shift pressed on its own three times within five seconds, as in GOV.UK's "Exit this
+// page" component. Material's own shortcuts use letters and Escape, and typing capitals (Shift
+// held with a letter) does not count.
+(function () {
+  "use strict";
+  var PRESSES = 3;
+  var WITHIN_MS = 5000;
+  var presses = 0;
+  var timer = null;
+  var lastKeyHadShift = false;
+
+  function leave(link) {
+    document.body.hidden = true;  // nothing stays on screen while the next page loads
+    document.title = "";
+    window.location.replace(link.href);
+  }
+
+  function exitLink() {
+    return document.querySelector("a[data-iop-exit]");
+  }
+
+  function reset() {
+    presses = 0;
+    clearTimeout(timer);
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-iop-exit]") : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    leave(link);
+  }, true);
+
+  document.addEventListener("keyup", function (event) {
+    var lone = event.key === "Shift" && !lastKeyHadShift;
+    lastKeyHadShift = event.shiftKey;
+    if (!lone) {
+      reset();
+      return;
+    }
+    presses += 1;
+    clearTimeout(timer);
+    timer = setTimeout(reset, WITHIN_MS);
+    var link = exitLink();
+    if (presses >= PRESSES && link) {
+      reset();
+      leave(link);
+    }
+  });
+
+  // The hint names the shortcut, so it shows only where the shortcut works.
+  function showHint() {
+    var hint = document.querySelector("[data-iop-exit-hint]");
+    if (hint) hint.hidden = false;
+  }
+  if (typeof document$ !== "undefined") document$.subscribe(showHint);
+  else document.addEventListener("DOMContentLoaded", showHint);
+})();

@@ -1,0 +1,135 @@
+"""Invisible and direction-changing characters: refused in every text field of the schema, while
+right-to-left scripts and the joiners that Persian and Indic spellings need stay allowed."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.catalog import load_file
+from generator.schema_check import inline_refs, load_schema
+from generator.yamlload import Path, dotted
+from tests.conftest import TODAY
+
+LISTING: dict[str, Any] = {  # valid, with every optional text field filled in
+    "name": "Willow Test Clinic",
+    "description": "A fictional clinic for the unit tests of hidden characters.",
+    "website": "https://willow-test.example.org",
+    "phone": "(503) 555-0100",
+    "intake_phones": ["(503) 555-0101"],
+    "email": "intake@willow-test.example.org",
+    "levels_of_care": ["iop"],
+    "last_verified": "2026-10-01",
+    "source": "Unit test fixture",
+    "external_ids": {"samhsa_nsumhss": "substance_123"},
+    "related_listings": ["willow-east"],
+    "locations": [{"id": "main", "name": "Main clinic", "street": "1 Example Way",
+                   "city": "Portland", "state": "OR", "zip": "97201",
+                   "timezone": "America/Los_Angeles"}],
+    "programs": [{
+        "name": "Evening IOP", "description": "Three evenings a week.", "level_of_care": "iop",
+        "populations": ["adults"], "format": "in_person", "location": "main",
+        "services": ["group_therapy"], "payment": ["private_insurance"],
+        "insurance_carriers": ["Aetna"], "languages": ["en"],
+        "accepting_new_patients": {"status": "yes", "as_of": "2026-10-01"},
+        "tracks": [{"name": "Evening track",
+                    "sessions": [{"days": ["mon", "tue", "thu"], "start": "18:00",
+                                  "end": "21:00"}]}],
+    }],
+}
+HIDDEN = {
+    "\u202e": "RIGHT-TO-LEFT OVERRIDE", "\u2066": "LEFT-TO-RIGHT ISOLATE",
+    "\u200b": "ZERO WIDTH SPACE", "\ufeff": "ZERO WIDTH NO-BREAK SPACE",
+    "\u2060": "WORD JOINER", "\u200f": "RIGHT-TO-LEFT MARK", "\x1b": "a control character",
+}
+
+
+def string_fields(schema: dict[str, Any], path: Path = ()) -> Iterator[Path]:
+    """Every field of the schema whose value (or list item) is text; lists at index 0."""
+    if schema.get("type") == "string":
+        yield path
+    for name, field in schema.get("properties", {}).items():
+        yield from string_fields(field, (*path, name))
+    if "items" in schema:
+        yield from string_fields(schema["items"], (*path, 0))
+
+
+FIELDS = sorted(string_fields(inline_refs(load_schema(), load_schema())), key=dotted)
+
+
+def check(data: dict[str, Any]) -> list[str]:
+    raw = yaml.safe_dump(data, allow_unicode=False).encode()  # escapes, as "\u202E"
+    result = load_file(raw, "providers/willow-test.yaml", "willow-test", ".yaml", TODAY)
+    return [d.format_text() for d in result.diagnostics]
+
+
+def with_value(path: Path, change: Any) -> dict[str, Any]:
+    data = copy.deepcopy(LISTING)
+    parent: Any = data
+    for part in path[:-1]:
+        parent = parent[part]
+    parent[path[-1]] = change(parent[path[-1]])
+    return data
+
+
+def test_the_base_listing_is_valid_and_fills_in_every_text_field() -> None:
+    assert check(LISTING) == []
+    assert len(FIELDS) >= 20
+    for path in FIELDS:
+        with_value(path, lambda v: v)  # raises KeyError if the listing lacks the field
+
+
+@pytest.mark.parametrize("path", FIELDS, ids=dotted)
+@pytest.mark.parametrize("char", HIDDEN, ids=lambda c: f"U+{ord(c):04X}")
+def test_a_hidden_character_in_any_text_field_is_one_clear_error(path: Path, char: str) -> None:
+    data = with_value(path, lambda v: v[:2] + char + v[2:])
+    problems = check(data)
+    assert len(problems) == 1, problems  # not also a pattern or enum error for the same field
+    assert problems[0].startswith("providers/willow-test.yaml:")
+    assert f": error: {dotted(path)}: character 3 is U+{ord(char):04X} {HIDDEN[char]}" \
+        in problems[0]
+    assert "delete it" in problems[0]
+
+
+@pytest.mark.parametrize("text", [
+    "عيادة الأمل",                  # Arabic
+    "מרפאת השלום",                  # Hebrew
+    "Hope Clinic عيادة الأمل",      # mixed directions, no marks needed
+    "برنامه\u200cی عصر",            # Persian: a zero-width non-joiner between letters
+    "क्\u200dष",                     # Devanagari: a zero-width joiner after a virama
+    "Line one\nline two\ttabbed",   # line breaks and tabs are whitespace, not hidden
+])
+def test_right_to_left_scripts_and_their_joiners_are_allowed(text: str) -> None:
+    assert check(with_value(("programs", 0, "description"), lambda v: text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ev\u200cening",     # a joiner between Latin letters only disguises the name
+    "\u200cEvening",     # at the start it joins nothing
+    "عيادة\u200c",       # nor at the end
+])
+def test_joiners_outside_a_word_of_their_script_are_refused(text: str) -> None:
+    (problem,) = check(with_value(("programs", 0, "name"), lambda v: text))
+    assert "is U+200C ZERO WIDTH NON-JOINER" in problem
+
+
+def test_several_hidden_characters_are_counted_in_one_message() -> None:
+    (problem,) = check(with_value(("name",), lambda v: "\u202eWil\u200blow\u2066"))
+    assert "character 1 is U+202E RIGHT-TO-LEFT OVERRIDE (2 more hidden characters after it)" \
+        in problem
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u200b", "\u00ad", "\u2066"],
+                         ids=lambda c: f"U+{ord(c):04X}")
+def test_a_hidden_character_typed_into_the_file_itself_is_found(char: str) -> None:
+    """Not written as an escape: the file has no backslash, so only the character tells."""
+    data = with_value(("locations", 0, "street"), lambda v: v[:2] + char + v[2:])
+    raw = yaml.safe_dump(data, allow_unicode=True).encode()
+    assert char.encode() in raw and b"\\" not in raw
+    result = load_file(raw, "providers/willow-test.yaml", "willow-test", ".yaml", TODAY)
+    (problem,) = [d.message for d in result.diagnostics]
+    assert problem.startswith(f"locations[0].street: character 3 is U+{ord(char):04X} ")
