@@ -19,6 +19,7 @@ import functools
 import gzip
 import http.server
 import itertools
+import json
 import re
 import shutil
 import statistics
@@ -74,14 +75,26 @@ TIMING_JS = """([before, query, runs]) => {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.site is not None:
+        return _time_site(args.site)
     with tempfile.TemporaryDirectory(prefix="iopdir-finder-bench-") as tmp:
         providers, load_s = _listings(Path(tmp) / "listings", args.count, args.seed)
         rows, sizes = _size_rows(providers, load_s)
         page_dir = _page(Path(tmp) / "page", providers)
-        timings = [] if args.no_browser else _browser_rows(page_dir)
+        timings = [] if args.no_browser else timing_rows(browser_timings(page_dir))
     print(_table(args.count, rows + timings))
     missed = sizes > BYTES_TARGET or any(not ok for *_, ok in timings)
     return 1 if args.check and missed else 0
+
+
+def _time_site(site_dir: Path) -> int:
+    """Time the finder page of a site built by `iopdir build`; print the timings as JSON (the
+    build benchmark runs this in its own process: Playwright's sync API wants its own thread)."""
+    if not (site_dir / "finder" / "index.html").is_file():
+        print(f"{site_dir}: no finder/index.html; build the site first", file=sys.stderr)
+        return 2
+    print(json.dumps(browser_timings(site_dir)))
+    return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -91,6 +104,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=1, help="synthetic data seed (default: 1)")
     parser.add_argument("--no-browser", action="store_true", help="sizes only, no Chromium")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--site", type=Path, default=None, metavar="DIR",
+                        help="time the finder of this built site instead; print JSON")
     return parser
 
 
@@ -180,7 +195,11 @@ def _served(directory: Path) -> Iterator[str]:
         httpd.server_close()
 
 
-def _browser_rows(directory: Path) -> list[Row]:
+Timings = dict[str, Any]  # load_ms, changes: [[name, median, slowest]], order: [count, ok]
+
+
+def browser_timings(directory: Path) -> Timings:
+    """Serve `directory` (which holds finder/index.html) and time the finder in Chromium."""
     from playwright.sync_api import sync_playwright
 
     _progress("timing filter changes in headless Chromium")
@@ -193,22 +212,30 @@ def _browser_rows(directory: Path) -> list[Row]:
             browser.close()
 
 
-def _time_searches(page: Any, url: str) -> list[Row]:
+def _time_searches(page: Any, url: str) -> Timings:
     page.goto(url + "?zip=10001")  # loads the ZIP table too, as a search with a ZIP does
     page.wait_for_function("() => { const r = document.getElementById('iop-finder'); "
                            "return r.dataset.loaded === '1' && !r.dataset.pending; }",
                            timeout=120_000)
     stats = page.evaluate("window.__iopFinder.stats()")
-    rows: list[Row] = [("load in Chromium: fetch, decode, time zones (ms)",
-                        f"{stats['loadMs']:.0f}", "", True)]
     searches = [(name, (before, query)) for (_, before), (name, query)
                 in zip((SEARCHES[-1], *SEARCHES), SEARCHES, strict=False)]
+    changes = []
     for name, (before, query) in [*searches, ZIP_CHANGE]:
         times = page.evaluate(TIMING_JS, [before, query, RUNS])
-        median, slowest = statistics.median(times), max(times)
+        changes.append([name, statistics.median(times), max(times)])
+    return {"load_ms": stats["loadMs"], "changes": changes, "order": _order(page)}
+
+
+def timing_rows(timings: Timings) -> list[Row]:
+    rows: list[Row] = [("load in Chromium: fetch, decode, time zones (ms)",
+                        f"{timings['load_ms']:.0f}", "", True)]
+    for name, median, slowest in timings["changes"]:
         rows.append((f"filter change: {name} (ms, median / max)",
                      f"{median:.1f} / {slowest:.1f}", f"< {FRAME_MS:.0f}", median < FRAME_MS))
-    return [*rows, _order_row(page)]
+    count, ok = timings["order"]
+    return [*rows, (f"nearest first over the first {count} results (any distance)",
+                    "in order" if ok else "OUT OF ORDER", "in order", ok)]
 
 
 ORDER_JS = """() => {
@@ -222,12 +249,10 @@ ORDER_JS = """() => {
 }"""
 
 
-def _order_row(page: Any) -> Row:
+def _order(page: Any) -> tuple[int, bool]:
     """The first results, drawn from a partial sort, come nearest first (a correctness check)."""
     miles = page.evaluate(ORDER_JS)
-    ok = len(miles) > 50 and all(a <= b for a, b in itertools.pairwise(miles))
-    return (f"nearest first over the first {len(miles)} results (any distance)",
-            "in order" if ok else "OUT OF ORDER", "in order", ok)
+    return len(miles), len(miles) > 50 and all(a <= b for a, b in itertools.pairwise(miles))
 
 
 def _table(count: int, rows: list[Row]) -> str:

@@ -5,6 +5,10 @@ and warm after one file changed), the parts of validation (YAML parse, JSON Sche
 semantic checks), Markdown generation, and the full `iopdir build` in a subprocess (wall time and
 peak memory), and sizes the built site. It prints one Markdown table and writes the numbers as
 JSON into benchmarks/results/. Times are single runs on this machine: compare shapes, not digits.
+
+Beside it, the same generated Markdown is built by a bare MkDocs + Material (benchmarks/bare.py)
+for the ratios of time, memory and page size; the finder's index is sized and, unless
+--no-browser, its filter changes are timed in headless Chromium (benchmarks/finder_bench.py).
 """
 
 from __future__ import annotations
@@ -15,10 +19,7 @@ import gzip
 import json
 import os
 import platform
-import re
-import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,6 +29,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from benchmarks import bare
+from benchmarks.measure import TIME_BIN, python, timed_command
 from benchmarks.synth import LATEST, write_listings
 from generator import checks, schema_check, site, yamlload, zips
 from generator.catalog import Cache, load_paths
@@ -38,32 +41,50 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 TODAY = max(dt.date.today(), LATEST)
 STAGE_SAMPLE = 2000  # files timed one by one for the parse / schema / checks split
-TIME_BIN = Path("/usr/bin/time")
 Result = dict[str, Any]
 
-# (key, label, format) in table order; a missing key prints as a dash.
-ROWS: tuple[tuple[str, str, str], ...] = (
-    ("providers", "valid providers", "{:,}"),
-    ("programs", "programs / tracks", "{}"),
-    ("synth_s", "write synthetic listings (s)", "{:.1f}"),
-    ("listing_mb", "listing files, total (MB)", "{:.1f}"),
-    ("validate_cold_s", "validate cold, load_paths no cache (s)", "{:.2f}"),
-    ("validate_ms", "  per listing (ms)", "{:.2f}"),
-    ("validate_cpu_s", "  CPU time (s)", "{:.2f}"),
-    ("revalidate_warm_s", "revalidate warm, cache, 1 file changed (s)", "{:.2f}"),
-    ("parse_ms", "  YAML parse only, per file (ms)", "{:.3f}"),
-    ("schema_ms", "  JSON Schema only, per file (ms)", "{:.3f}"),
-    ("checks_ms", "  model + semantic checks, per file (ms)", "{:.3f}"),
-    ("generate_s", "Markdown generation, site.generate (s)", "{:.2f}"),
-    ("generated_mb", "  generated files, total (MB)", "{:.1f}"),
-    ("build_s", "iopdir build, wall (s)", "{:.1f}"),
-    ("build_cpu_s", "  CPU time, user + sys (s)", "{:.1f}"),
-    ("build_rss_mb", "  peak RSS (MB)", "{:.0f}"),
-    ("page_kb", "provider page HTML, median (KB)", "{:.1f}"),
-    ("search_mb", "search_index.json raw (MB)", "{:.2f}"),
-    ("search_gz_mb", "search_index.json gzip -6 (MB)", "{:.2f}"),
-    ("site_mb", "site total (MB)", "{:.0f}"),
-    ("site_files", "site files", "{:,}"),
+# (key, label, format, target at 20,000 listings) in table order; a missing key prints as a dash.
+ROWS: tuple[tuple[str, str, str, str], ...] = (
+    ("providers", "valid providers", "{:,}", ""),
+    ("programs", "programs / tracks", "{}", ""),
+    ("synth_s", "write synthetic listings (s)", "{:.1f}", ""),
+    ("listing_mb", "listing files, total (MB)", "{:.1f}", ""),
+    ("validate_cold_s", "validate cold, load_paths no cache (s)", "{:.2f}", "<= 10"),
+    ("validate_ms", "  per listing (ms)", "{:.2f}", ""),
+    ("validate_cpu_s", "  CPU time of the main process (s)", "{:.2f}", ""),
+    ("revalidate_warm_s", "revalidate warm, cache, 1 file changed (s)", "{:.2f}", ""),
+    ("cli_cold_s", "iopdir validate, cold: fills the cache (s)", "{:.2f}", ""),
+    ("cli_warm_s", "iopdir validate, nothing changed (s)", "{:.2f}", "< 1"),
+    ("cli_one_s", "iopdir validate, one file changed (s)", "{:.2f}", ""),
+    ("parse_ms", "  YAML parse only, per file (ms)", "{:.3f}", ""),
+    ("schema_ms", "  JSON Schema only, per file (ms)", "{:.3f}", ""),
+    ("checks_ms", "  model + semantic checks, per file (ms)", "{:.3f}", ""),
+    ("generate_s", "Markdown generation, site.generate (s)", "{:.2f}", ""),
+    ("generated_mb", "  generated files, total (MB)", "{:.1f}", ""),
+    ("build_s", "iopdir build, no cache, wall (s)", "{:.1f}", ""),
+    ("build_cpu_s", "  CPU time, user + sys (s)", "{:.1f}", ""),
+    ("build_rss_mb", "  peak RSS (MB)", "{:.0f}", ""),
+    ("build_warm_s", "iopdir build, validation cached, wall (s)", "{:.1f}", ""),
+    ("build_warm_cpu_s", "  CPU time, user + sys (s)", "{:.1f}", ""),
+    ("bare_s", "bare MkDocs + Material build, wall (s)", "{:.1f}", ""),
+    ("bare_cpu_s", "  CPU time, user + sys (s)", "{:.1f}", ""),
+    ("bare_rss_mb", "  peak RSS (MB)", "{:.0f}", ""),
+    ("build_ratio", "iopdir build / bare build, wall", "{:.2f}", "<= 1.15"),
+    ("build_cpu_ratio", "  CPU time", "{:.2f}", ""),
+    ("build_warm_ratio", "  validation cached, wall", "{:.2f}", "<= 1.15"),
+    ("build_warm_cpu_ratio", "  validation cached, CPU time", "{:.2f}", ""),
+    ("build_rss_ratio", "  peak RSS", "{:.2f}", "<= 1.2"),
+    ("page_kb", "provider page HTML, median (KB)", "{:.1f}", ""),
+    ("bare_page_kb", "  the same page, bare build (KB)", "{:.1f}", ""),
+    ("page_ratio", "  ratio", "{:.2f}", "<= 1.2"),
+    ("search_mb", "search_index.json raw (MB)", "{:.2f}", ""),
+    ("search_gz_mb", "search_index.json gzip -6 (MB)", "{:.2f}", "<= 1.5"),
+    ("bare_search_mb", "  bare build, raw / gzip (MB)", "{}", ""),
+    ("finder_bytes", "finder index, gzip -6 bytes per program", "{:.1f}", "<= 40"),
+    ("finder_load_ms", "finder load in Chromium (ms)", "{:.0f}", ""),
+    ("finder_change_ms", "finder filter change, slowest median / max (ms)", "{}", "< 16"),
+    ("site_mb", "site total (MB)", "{:.0f}", ""),
+    ("site_files", "site files", "{:,}", ""),
 )
 MB = 1024 * 1024
 
@@ -72,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     zips.table()  # the ZIP table loads once per process (~0.5 s); keep it out of the timings
     load = os.getloadavg()[0]
-    results = [bench(size, args.skip_build, args.seed) for size in args.sizes]
+    results = [bench(size, args) for size in args.sizes]
     print(markdown_table(results))
     path = write_json(results, args.out)
     if load > 0.5 * (os.cpu_count() or 1):
@@ -87,7 +108,9 @@ def _parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=_sizes, default=[1000, 5000, 20000],
                         help="comma-separated listing counts (default: 1000,5000,20000)")
-    parser.add_argument("--skip-build", action="store_true", help="skip the MkDocs build")
+    parser.add_argument("--skip-build", action="store_true",
+                        help="skip the builds (iopdir, bare MkDocs) and the browser")
+    parser.add_argument("--no-browser", action="store_true", help="skip the finder in Chromium")
     parser.add_argument("--seed", type=int, default=1, help="synthetic data seed (default: 1)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="directory for the JSON file")
     return parser
@@ -100,19 +123,26 @@ def _sizes(text: str) -> list[int]:
     return sizes
 
 
-def bench(size: int, skip_build: bool, seed: int) -> Result:
+def bench(size: int, args: argparse.Namespace) -> Result:
     """Every measurement for one size, in a temporary directory removed afterwards."""
     _progress(f"{size:,} listings")
     with tempfile.TemporaryDirectory(prefix="iopdir-bench-") as tmp:
-        listings = Path(tmp) / "providers"
+        work = Path(tmp)
+        listings = work / "providers"
         result: Result = {"size": size}
-        paths, result["synth_s"] = timed(lambda: write_listings(listings, size, seed))
+        paths, result["synth_s"] = timed(
+            lambda: write_listings(listings, size, args.seed, realistic_names=True))
         result["listing_mb"] = sum(p.stat().st_size for p in paths) / MB
         providers = _validate(listings, paths, result)
         result.update(stage_times(paths[:STAGE_SAMPLE]))
+        result.update(cli_validate(listings, paths[1], work / "cache"))
         result.update(_generate(providers))
-        if not skip_build:
-            result.update(build(listings, Path(tmp) / "site"))
+        if not args.skip_build:
+            result.update(build(listings, work / "site", None))
+            result.update(build(listings, work / "site", work / "cache"))
+            result.update(bare_build(providers, work / "bare"))
+            result.update(compare(result, work / "site", work / "bare" / "site"))
+            result.update(finder_numbers(work / "site", providers, not args.no_browser))
     return result
 
 
@@ -174,50 +204,100 @@ def _generate(providers: list[Provider]) -> Result:
     return {"generate_s": spent, "generated_mb": size / MB, "generated_files": len(files)}
 
 
-def build(listings: Path, site_dir: Path) -> Result:
-    """`iopdir build` in a subprocess, so its time and peak memory are the command's own."""
-    command = [sys.executable, "-m", "generator", "build", "--providers", str(listings),
-               "--site-dir", str(site_dir), "--config", str(ROOT / "mkdocs.yml"),
-               "--today", TODAY.isoformat()]
-    if TIME_BIN.exists():
-        command = [str(TIME_BIN), "-v", *command]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done, spent = timed(lambda: subprocess.run(command, cwd=ROOT, capture_output=True,
-                                               text=True, check=False))
-    if done.returncode != 0:
-        raise RuntimeError(f"iopdir build failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    _progress(f"  built in {spent:.1f} s")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    rss_kb = _time_rss_kb(done.stderr) or after.ru_maxrss  # max over all children so far
-    return {"build_s": spent, "build_cpu_s": cpu, "build_rss_mb": rss_kb / 1024,
+def cli_validate(listings: Path, changed: Path, cache: Path) -> Result:
+    """`iopdir validate` as people run it (a new process each time) with the cache on disk:
+    cold, again with nothing changed, and after one file changed."""
+    command = python("-m", "generator", "validate", str(listings), "--cache-dir", str(cache),
+                     "--today", TODAY.isoformat())
+    cold = timed_command(command, cwd=ROOT).wall_s
+    warm = timed_command(command, cwd=ROOT).wall_s
+    with changed.open("a", encoding="utf-8") as f:
+        f.write("# changed by the benchmark\n")
+    one = timed_command(command, cwd=ROOT).wall_s
+    _progress(f"  iopdir validate: cold {cold:.1f} s, nothing changed {warm:.2f} s")
+    return {"cli_cold_s": cold, "cli_warm_s": warm, "cli_one_s": one}
+
+
+def build(listings: Path, site_dir: Path, cache: Path | None) -> Result:
+    """`iopdir build` in a subprocess, so its time and peak memory are the command's own;
+    without a cache, or with the one `cli_validate` filled."""
+    caching = ["--no-cache"] if cache is None else ["--cache-dir", str(cache)]
+    run = timed_command(python("-m", "generator", "build", "--providers", str(listings),
+                               "--site-dir", str(site_dir), "--config", str(ROOT / "mkdocs.yml"),
+                               "--today", TODAY.isoformat(), *caching), cwd=ROOT)
+    _progress(f"  built in {run.wall_s:.1f} s" + (" (validation cached)" if cache else ""))
+    if cache is not None:
+        return {"build_warm_s": run.wall_s, "build_warm_cpu_s": run.cpu_s}
+    return {"build_s": run.wall_s, "build_cpu_s": run.cpu_s, "build_rss_mb": run.rss_mb,
             **site_sizes(site_dir)}
 
 
-def _time_rss_kb(stderr: str) -> int | None:
-    match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr)
-    return int(match.group(1)) if match else None
+def bare_build(providers: list[Provider], directory: Path) -> Result:
+    """The same generated Markdown built by MkDocs + Material with a minimal configuration."""
+    run = bare.build(bare.write_project(directory, providers, TODAY))
+    _progress(f"  bare MkDocs build in {run.wall_s:.1f} s")
+    index = (directory / "site" / "search" / "search_index.json").read_bytes()
+    return {"bare_s": run.wall_s, "bare_cpu_s": run.cpu_s, "bare_rss_mb": run.rss_mb,
+            "bare_search_mb": f"{len(index) / MB:.2f} / {_gzip_len(index) / MB:.2f}"}
+
+
+def compare(result: Result, site_dir: Path, bare_site: Path) -> Result:
+    """Ratios to the bare build, and the provider page of median size against the same page
+    built bare."""
+    pages = sorted((p.stat().st_size, p.parent.name)
+                   for p in (site_dir / "providers").glob("*/index.html"))
+    size, slug = pages[len(pages) // 2]
+    bare_size = (bare_site / "providers" / slug / "index.html").stat().st_size
+    return {"build_ratio": result["build_s"] / result["bare_s"],
+            "build_cpu_ratio": result["build_cpu_s"] / result["bare_cpu_s"],
+            "build_warm_ratio": result["build_warm_s"] / result["bare_s"],
+            "build_warm_cpu_ratio": result["build_warm_cpu_s"] / result["bare_cpu_s"],
+            "build_rss_ratio": result["build_rss_mb"] / result["bare_rss_mb"],
+            "page_kb": size / 1024, "bare_page_kb": bare_size / 1024,
+            "page_ratio": size / bare_size, "page_slug": slug}
+
+
+def finder_numbers(site_dir: Path, providers: list[Provider], browser: bool) -> Result:
+    """Bytes per program of the finder's index; its timings in Chromium, in their own process."""
+    programs = sum(len(p.programs) for p in providers)
+    result: Result = {"finder_bytes": _gzip_len((site_dir / "finder" / "index.json")
+                                                .read_bytes()) / programs}
+    if not browser:
+        return result
+    done = subprocess.run(python("-m", "benchmarks.finder_bench", "--site", str(site_dir)),
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"the finder benchmark failed:\n{done.stderr[-3000:]}")
+    timings = json.loads(done.stdout)
+    medians = [median for _, median, _ in timings["changes"]]
+    slowest = max(worst for *_, worst in timings["changes"])
+    result.update(finder_load_ms=timings["load_ms"], finder_changes=timings["changes"],
+                  finder_change_ms=f"{max(medians):.1f} / {slowest:.1f}")
+    return result
 
 
 def site_sizes(site_dir: Path) -> Result:
     files = [p for p in site_dir.rglob("*") if p.is_file()]
-    pages = [p.stat().st_size for p in (site_dir / "providers").glob("*/index.html")]
     index = (site_dir / "search" / "search_index.json").read_bytes()
     return {
-        "page_kb": statistics.median(pages) / 1024 if pages else None,
         "search_mb": len(index) / MB,
-        "search_gz_mb": len(gzip.compress(index, compresslevel=6)) / MB,
+        "search_gz_mb": _gzip_len(index) / MB,
         "site_mb": sum(p.stat().st_size for p in files) / MB,
         "site_files": len(files),
     }
 
 
+def _gzip_len(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))  # what a web server typically sends
+
+
 def markdown_table(results: list[Result]) -> str:
-    head = "| | " + " | ".join(f"{r['size']:,} listings" for r in results) + " |"
-    lines = [head, "|---" + "|---:" * len(results) + "|"]
-    for key, label, fmt in ROWS:
+    head = ("| | " + " | ".join(f"{r['size']:,} listings" for r in results)
+            + " | target at 20,000 |")
+    lines = [head, "|---" + "|---:" * len(results) + "|---|"]
+    for key, label, fmt, target in ROWS:
         cells = [fmt.format(r[key]) if r.get(key) is not None else "-" for r in results]
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+        lines.append(f"| {label} | " + " | ".join(cells) + f" | {target} |")
     return "\n".join(lines)
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import gzip
 import random
 import zoneinfo
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Any
 import yaml
 import zipcodes
 
+from generator.checks import SCHEMA_LINE
 from generator.vocab import STATES
 from generator.zips import Zip, table
 
@@ -85,7 +87,8 @@ def write_listings(directory: Path, count: int, seed: int = 1,
 
 
 def make_listing_text(i: int, rng: random.Random, lengths: tuple[int, ...] = ()) -> str:
-    header = "# Synthetic benchmark listing: not a real provider. Never publish.\n"
+    header = (SCHEMA_LINE + "\n"
+              "# Synthetic benchmark listing: not a real provider. Never publish.\n")
     return header + yaml.dump(make_listing(i, rng, lengths), Dumper=_Dumper, sort_keys=False,
                               width=100, allow_unicode=True)
 
@@ -110,7 +113,7 @@ def make_listing(i: int, rng: random.Random, lengths: tuple[int, ...] = ()) -> d
         "name": name,
         "description": describe(name, programs),
         "website": f"https://synthetic-{i:05d}.example.org",
-        "phone": f"({locations[0]['_area']}) 555-01{i % 100:02d}",
+        "phone": phone(i),
     }
     if rng.random() < 0.5:
         data["email"] = f"intake@synthetic-{i:05d}.example.org"
@@ -118,7 +121,7 @@ def make_listing(i: int, rng: random.Random, lengths: tuple[int, ...] = ()) -> d
     data["levels_of_care"] = levels_of_care(rng, programs)
     data["last_verified"] = date_text(rng)
     data.update(source=SOURCE, sample=True)
-    data["locations"] = [{k: v for k, v in loc.items() if k != "_area"} for loc in locations]
+    data["locations"] = locations
     data["programs"] = programs
     return data
 
@@ -132,6 +135,13 @@ def provider_name(i: int, rng: random.Random, lengths: tuple[int, ...]) -> str:
     return " ".join(["Synthetic", *fillers, "Provider", f"{i:05d}", suffix])
 
 
+def phone(i: int) -> str:
+    """A number of the fictional 555-0100 to 555-0199 range, unique for the first 28,800
+    listings (100 for each area code in use): listings sharing a number are flagged as copies."""
+    codes = area_codes()
+    return f"({codes[i // 100 % len(codes)]}) 555-01{i % 100:02d}"
+
+
 def describe(name: str, programs: list[dict[str, Any]]) -> str:
     kinds = sorted({p["level_of_care"] for p in programs})
     words = {"iop": "intensive outpatient", "php": "partial hospitalization",
@@ -143,8 +153,9 @@ def describe(name: str, programs: list[dict[str, Any]]) -> str:
 
 def levels_of_care(rng: random.Random, programs: list[dict[str, Any]]) -> list[str]:
     levels = {p["level_of_care"] for p in programs}
-    for extra, chance in (("outpatient", 0.5), ("residential", 0.12),
-                          ("withdrawal_management", 0.08)):
+    # Shares among the SAMHSA directory's IOP facilities (codes ORT, RES, DT, HI).
+    for extra, chance in (("outpatient", 0.94), ("residential", 0.15),
+                          ("withdrawal_management", 0.18), ("inpatient", 0.05)):
         if rng.random() < chance:
             levels.add(extra)
     order = ("withdrawal_management", "inpatient", "residential", "php", "iop", "outpatient")
@@ -173,6 +184,12 @@ def zip_pool() -> dict[str, tuple[ZipEntry, ...]]:
     return {state: tuple(entries) for state, entries in sorted(pool.items())}
 
 
+@lru_cache(maxsize=1)
+def area_codes() -> tuple[str, ...]:
+    return tuple(sorted({entry[3] for entries in zip_pool().values() for entry in entries
+                         if entry[3].isdigit() and len(entry[3]) == 3}))
+
+
 @lru_cache(maxsize=64)
 def _zone_ok(name: str) -> bool:
     try:
@@ -184,8 +201,11 @@ def _zone_ok(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _state_weights() -> tuple[tuple[str, ...], tuple[int, ...]]:
-    states = tuple(state for state in zip_pool() if state in POPULATION)
-    return states, tuple(POPULATION[state] for state in states)
+    """Substance-use facilities per state in the SAMHSA directory when present (Kentucky has
+    more than Texas there), else people per state."""
+    weights = samhsa_states() or POPULATION
+    states = tuple(state for state in zip_pool() if weights.get(state))
+    return states, tuple(weights[state] for state in states)
 
 
 def make_locations(rng: random.Random) -> list[dict[str, Any]]:
@@ -197,7 +217,7 @@ def make_locations(rng: random.Random) -> list[dict[str, Any]]:
 
 
 def _location(rng: random.Random, n: int, entry: ZipEntry) -> dict[str, Any]:
-    code, known, city, area = entry
+    code, known, city, _ = entry
     loc: dict[str, Any] = {
         "id": "main" if n == 0 else f"site-{n + 1}",
         "street": f"{rng.randint(1, 9999)} {rng.choice(STREETS)}",
@@ -206,7 +226,6 @@ def _location(rng: random.Random, n: int, entry: ZipEntry) -> dict[str, Any]:
     if rng.random() < 0.85:
         loc["latitude"] = round(known.lat + rng.uniform(-0.03, 0.03), 4)
         loc["longitude"] = round(known.lon + rng.uniform(-0.03, 0.03), 4)
-    loc["_area"] = area if area.isdigit() and len(area) == 3 else "555"
     return loc
 
 
@@ -256,9 +275,10 @@ def populations(rng: random.Random, teens: bool) -> list[str]:
 
 
 def payment_fields(rng: random.Random) -> dict[str, Any]:
-    odds = (("medicaid", 0.62), ("medicare", 0.3), ("tricare", 0.12),
-            ("private_insurance", 0.72), ("self_pay", 0.85), ("sliding_scale", 0.3),
-            ("payment_assistance", 0.15), ("ihs_tribal", 0.03))
+    # Shares among the SAMHSA directory's IOP facilities (codes MD, MC, MI, PI, SF, SS, PA, ITU).
+    odds = (("medicaid", 0.77), ("medicare", 0.43), ("tricare", 0.43),
+            ("private_insurance", 0.82), ("self_pay", 0.93), ("sliding_scale", 0.41),
+            ("payment_assistance", 0.23), ("ihs_tribal", 0.13))
     payment = [code for code, chance in odds if rng.random() < chance] or ["self_pay"]
     fields: dict[str, Any] = {"payment": payment}
     if "private_insurance" in payment and rng.random() < 0.6:
@@ -268,7 +288,7 @@ def payment_fields(rng: random.Random) -> dict[str, Any]:
 
 def languages(rng: random.Random) -> list[str]:
     chosen = ["en"] if rng.random() < 0.97 else []
-    if rng.random() < 0.3 or not chosen:
+    if rng.random() < 0.21 or not chosen:  # SAMHSA: 21% of IOP facilities offer Spanish
         chosen.append("es")
     if rng.random() < 0.06:
         chosen += rng.sample(OTHER_LANGUAGES, rng.randint(1, 2))
@@ -362,14 +382,23 @@ _MAKERS: dict[str, Callable[[random.Random, str, float, float], list[Session]]] 
 
 
 @lru_cache(maxsize=1)
-def name_lengths() -> tuple[int, ...]:
-    """Lengths of facility names (name1 + name2) in the SAMHSA directory, or () when absent."""
+def _samhsa_rows() -> tuple[dict[str, str], ...]:
+    """The substance-use facilities of the SAMHSA directory, or () when it is absent."""
     if not SAMHSA_CSV.is_file():
         return ()
     with gzip.open(SAMHSA_CSV, "rt", encoding="utf-8", errors="replace", newline="") as f:
-        rows = csv.DictReader(f)
-        return tuple(sorted(len(_full_name(row)) for row in rows
-                            if row.get("directory_type") == "substance" and row.get("name1")))
+        return tuple(row for row in csv.DictReader(f)
+                     if row.get("directory_type") == "substance" and row.get("name1"))
+
+
+def name_lengths() -> tuple[int, ...]:
+    """Lengths of facility names (name1 + name2) in the SAMHSA directory, or () when absent."""
+    return tuple(sorted(len(_full_name(row)) for row in _samhsa_rows()))
+
+
+def samhsa_states() -> dict[str, int]:
+    """Facilities per state in the SAMHSA directory, or {} when it is absent."""
+    return dict(Counter(row["state"] for row in _samhsa_rows() if row.get("state")))
 
 
 def _full_name(row: dict[str, str]) -> str:

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,17 +25,50 @@ def test_synth_listings_are_valid(tmp_path: Path) -> None:
     assert catalog.diagnostics == []
 
 
-def test_build_bench_small(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run.main(["--sizes", "20", "--out", str(tmp_path)]) == 0
-    table = capsys.readouterr().out
-    assert "| 20 listings |" in table
-    assert "iopdir build, wall (s)" in table
+def _run_small(tmp_path: Path, *options: str) -> tuple[str, dict[str, Any]]:
+    assert run.main(["--sizes", "20", "--out", str(tmp_path), *options]) == 0
     (written,) = tmp_path.glob("bench-*.json")
-    result = json.loads(written.read_text(encoding="utf-8"))["results"][0]
+    result: dict[str, Any] = json.loads(written.read_text(encoding="utf-8"))["results"][0]
+    return written.read_text(encoding="utf-8"), result
+
+
+def _row(table: str, label: str) -> list[str]:
+    """The cells of the table row whose label is `label`."""
+    line = next(line for line in table.splitlines() if line.startswith(f"| {label} |"))
+    return [cell.strip() for cell in line.strip("|").split("|")][1:]
+
+
+def test_build_bench_small(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, result = _run_small(tmp_path, "--no-browser")
+    table = capsys.readouterr().out
+    assert "| | 20 listings | target at 20,000 |" in table
     assert result["providers"] == 20
     assert result["diagnostics"] == 0
     assert result["site_files"] > 20
     assert result["search_mb"] > 0
+    # The bare MkDocs build of the same Markdown ran, and the ratios are computed from it.
+    assert result["bare_s"] > 0 and result["bare_rss_mb"] > 0
+    assert result["build_ratio"] == pytest.approx(result["build_s"] / result["bare_s"])
+    assert result["page_ratio"] == pytest.approx(result["page_kb"] / result["bare_page_kb"])
+    assert 0.5 < result["page_ratio"] < 2  # the same page, so of a comparable size
+    assert result["finder_bytes"] > 0
+    assert _row(table, "iopdir build / bare build, wall")[1] == "<= 1.15"
+    assert _row(table, "  ratio") == [f"{result['page_ratio']:.2f}", "<= 1.2"]
+    assert _row(table, "finder filter change, slowest median / max (ms)") == ["-", "< 16"]
+
+
+@pytest.mark.browser
+def test_build_bench_small_with_the_finder_in_chromium(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The finder rows: filter changes timed in Chromium on the site `iopdir build` made."""
+    _, result = _run_small(tmp_path)
+    table = capsys.readouterr().out
+    names = [name for name, *_ in result["finder_changes"]]
+    assert "weekend" in names and len(names) == 10
+    assert all(median > 0 for _, median, _ in result["finder_changes"])
+    assert result["finder_load_ms"] > 0
+    median, slowest = _row(table, "finder filter change, slowest median / max (ms)")[0].split(" / ")
+    assert float(median) <= float(slowest)
 
 
 @pytest.mark.browser
@@ -48,3 +82,15 @@ def test_finder_bench_small() -> None:
     assert "index bytes per program, gzip" in table
     assert "filter change: fits a 9-to-5 job" in table
     assert "| nearest first over the first" in table and "OUT OF ORDER" not in table
+
+
+def test_serve_bench_small() -> None:
+    """`iopdir serve` started, a listing renamed, the served page and browse page followed."""
+    done = subprocess.run([sys.executable, "-m", "benchmarks.serve_bench", "--count", "30",
+                           "--edits", "1", "--timeout", "240"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "| iopdir serve, 30 listings |" in done.stdout
+    row = next(line for line in done.stdout.splitlines() if "provider page served again" in line)
+    median, slowest = (float(x) for x in row.split("|")[2].split(" / "))
+    assert 0 < median <= slowest

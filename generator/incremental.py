@@ -1,0 +1,118 @@
+"""Generation for `iopdir serve`: after an edit, only what changed is made and written again.
+
+A full generation of 5,000 listings takes seconds; a person who saves a listing wants to see its
+page at once. So a serve loop keeps, between rebuilds:
+
+- each provider's page, rendered again only when its listing (the Provider object the validation
+  cache hands back unchanged) or what the page shows of other listings changed;
+- the aggregated files (browse pages, finder index, open data), which depend on every listing:
+  after an edit the previous ones are used at once, and once that rebuild is done fresh ones are
+  made in a background thread; when they are ready `on_ready` is called (the MkDocs adapter
+  touches a watched file, which starts a second, quick rebuild);
+- a mirror of the generated files on disk, rewritten only when their content changed, so MkDocs'
+  dirty builds (which compare file times) rebuild only the changed pages.
+
+Pure Python, no MkDocs: the adapter is in mkdocs_plugin.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from generator import provider_page, site
+from generator.model import Provider
+
+Files = dict[str, str | bytes]
+
+
+class Incremental:
+    def __init__(self, mirror: Path, on_ready: Callable[[], None]) -> None:
+        self.mirror = mirror
+        self.on_ready = on_ready
+        self._pages: dict[str, tuple[Provider, Any, str]] = {}  # slug: (provider, related, page)
+        # The aggregated files, with the listings and the day they were made for.
+        self._aggregates: tuple[list[Provider], dt.date, Files] | None = None
+        self._worker: threading.Thread | None = None
+        self._pending: tuple[list[Provider], dt.date] | None = None  # stale: to be made again
+        self._lock = threading.Lock()
+        self._written: Files = {}
+
+    def generate(self, providers: list[Provider], today: dt.date,
+                 site_url: str | None) -> Files:
+        """What site.generate returns, reusing what did not change."""
+        pages = site.provider_pages(providers, today, render=self._render)
+        alive = {id(p) for p in providers}  # those kept in _pages cannot be freed: ids are safe
+        self._pages = {slug: kept for slug, kept in self._pages.items() if id(kept[0]) in alive}
+        return {**site.site_files(site_url), **pages, **self._current(providers, today)}
+
+    def _render(self, provider: Provider, today: dt.date, related: Any) -> str:
+        kept = self._pages.get(provider.slug)
+        if kept is not None and kept[0] is provider and kept[1] == (related, today):
+            return kept[2]
+        page = provider_page.render(provider, today, related)
+        self._pages[provider.slug] = (provider, (related, today), page)
+        return page
+
+    def _current(self, providers: list[Provider], today: dt.date) -> Files:
+        """Fresh aggregates if they are ready; otherwise the last ones, and fresh ones are due
+        (`start_pending`). The first time, they are made at once."""
+        with self._lock:
+            done = self._aggregates
+        if done is None:
+            fresh = site.aggregates(providers, today)
+            with self._lock:
+                self._aggregates = (list(providers), today, fresh)
+            return fresh
+        if not _same(done[0], providers) or done[1] != today:
+            self._pending = (list(providers), today)
+        return done[2]
+
+    def start_pending(self) -> None:
+        """Make the stale aggregates again, in the background. Called once the rebuild that
+        shows the edited page is done: the thread would otherwise slow it down (one GIL)."""
+        if self._pending is None or (self._worker is not None and self._worker.is_alive()):
+            return  # the rebuild the running one triggers will start the next one
+        providers, today = self._pending
+        self._pending = None
+
+        def work() -> None:
+            fresh = site.aggregates(providers, today)
+            with self._lock:
+                self._aggregates = (providers, today, fresh)
+            self.on_ready()
+
+        self._worker = threading.Thread(target=work, name="iopdir-aggregates", daemon=True)
+        self._worker.start()
+
+    def wait(self) -> None:
+        """For tests and shutdown: until the background generation (if any) is done."""
+        if self._worker is not None:
+            self._worker.join()
+
+    def sync(self, files: Files) -> tuple[set[str], set[str]]:
+        """Write into the mirror the files whose content changed and delete the ones that are
+        gone; returns (written, removed) paths."""
+        written = {path for path, content in files.items()
+                   if self._written.get(path) != content}
+        removed = set(self._written) - set(files)
+        for path in written:
+            target = self.mirror / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            content = files[path]
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        for path in removed:
+            (self.mirror / path).unlink(missing_ok=True)
+        self._written = dict(files)
+        return written, removed
+
+
+def _same(old: list[Provider], new: list[Provider]) -> bool:
+    """The same listings: unchanged files give back the very same Provider objects."""
+    return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))

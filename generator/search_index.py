@@ -1,0 +1,69 @@
+"""A search index a phone can load at national scale: one short entry per provider.
+
+Material's built-in search indexes every section of every page, and the browser downloads the
+whole index before the first result. With 20,000 provider pages that was 35 MB (2.6 MB gzipped)
+and growing with each field added to the pages. People search the directory for a provider's
+name, a city or a ZIP code; program details (schedules, insurance, languages) are what the finder
+filters. So provider pages are left out of Material's indexing and each provider gets one entry:
+
+- title: the provider's name (Material's title field, boost 1,000);
+- tags: each location's "City, ST" and ZIP code (the tags field, boost 1,000,000), so a search for
+  a city or a ZIP lists the providers there before any page that merely mentions it;
+- text: the levels of care, shown under the name in the results.
+
+Browse pages keep their title and first paragraph; their long lists of providers repeated every
+name (a provider appears on its state page and on each level and schedule page). Entries are
+written as HTML, as Material's own are, so provider text is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from generator.model import Provider
+from generator.vocab import CONTINUUM
+
+Entry = dict[str, Any]
+_FIRST_PARAGRAPH = re.compile(r"<p>.*?</p>", re.S)
+
+
+def provider_entry(provider: Provider, location: str) -> Entry:
+    places: list[str] = []
+    for loc in provider.locations:
+        for tag in (f"{loc.city}, {loc.state}", loc.zip[:5]):
+            if tag not in places:
+                places.append(tag)
+    levels = ", ".join(CONTINUUM[level] for level in provider.levels_of_care)
+    return {"location": location, "title": html.escape(provider.name),
+            "text": html.escape(levels), "tags": [html.escape(tag) for tag in places]}
+
+
+def compact(index: dict[str, Any], providers: Iterable[tuple[str, Provider]],
+            browse_pages: set[str]) -> dict[str, Any]:
+    """`index` (Material's search_index.json) with an entry per provider from `providers`
+    ((page URL, provider) pairs) and the browse pages at `browse_pages` (URLs) trimmed."""
+    kept: dict[str, Entry] = {}
+    for doc in index["docs"]:
+        trimmed = _trimmed(doc, browse_pages)
+        if trimmed is not None:  # the last one wins: serve's dirty rebuilds repeat entries
+            kept[str(trimmed.get("location", ""))] = trimmed
+    return {**index, "docs": [*kept.values(),
+                              *(provider_entry(provider, url) for url, provider in providers)]}
+
+
+def _trimmed(doc: Entry, browse_pages: set[str]) -> Entry | None:
+    """None for entries not worth their bytes: the sections of browse pages (each is a list of
+    providers), and headings with no text of their own."""
+    location = str(doc.get("location", ""))
+    page, _, section = location.partition("#")
+    if page in browse_pages:
+        if section:
+            return None
+        first = _FIRST_PARAGRAPH.search(str(doc.get("text", "")))
+        return {**doc, "text": first.group(0) if first else ""}
+    if section and not doc.get("text"):
+        return None
+    return doc

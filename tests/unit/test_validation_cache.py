@@ -1,0 +1,161 @@
+"""The validation cache on disk: reused for unchanged files, invalidated by any change that could
+alter a result, and never trusted when damaged or not signed with this user's key."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import pickle
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import catalog, schema_check, validation_cache
+from generator.cli import main
+from tests.conftest import PROVIDERS, TODAY
+
+SAMPLES = sorted(PROVIDERS.glob("*.yaml"))[:4]
+
+
+@pytest.fixture(autouse=True)
+def own_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The secret key lives under XDG_CACHE_HOME: a fresh one for each test."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+
+
+@pytest.fixture
+def listings(tmp_path: Path) -> Path:
+    folder = tmp_path / "providers"
+    folder.mkdir()
+    for path in SAMPLES:
+        shutil.copy(path, folder)
+    return folder
+
+
+@pytest.fixture
+def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files that load_file actually checks (a cache hit does not call it)."""
+    calls: list[str] = []
+    real = catalog.load_file
+
+    def counting(raw: bytes, shown: str, *rest: Any) -> catalog.FileResult:
+        calls.append(Path(shown).name)
+        return real(raw, shown, *rest)
+
+    monkeypatch.setattr(catalog, "load_file", counting)
+    return calls
+
+
+def _load(listings: Path, cache: Path, today: dt.date = TODAY,
+          providers: bool = True) -> catalog.Catalog:
+    return validation_cache.load([listings], today, cache, providers)
+
+
+def test_a_second_run_takes_every_result_from_the_cache(
+        listings: Path, tmp_path: Path, checked: list[str]) -> None:
+    first = _load(listings, tmp_path / "cache")
+    assert len(checked) == len(SAMPLES)
+    checked.clear()
+    again = _load(listings, tmp_path / "cache")
+    assert checked == []
+    assert again.providers == first.providers and len(again.providers) == len(SAMPLES)
+    assert again.diagnostics == first.diagnostics
+    assert len(list((tmp_path / "cache").glob("validation-*.pickle"))) == 1
+
+
+def test_validate_of_unchanged_files_does_not_load_the_listings(
+        listings: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (listings / SAMPLES[0].name).write_text("name: [\n", encoding="utf-8")  # one broken file
+    first = _load(listings, tmp_path / "cache", providers=False)
+    assert first.diagnostics and first.files == len(SAMPLES)
+
+    def fail(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("load_paths ran although no file changed")
+
+    monkeypatch.setattr(validation_cache, "load_paths", fail)
+    again = _load(listings, tmp_path / "cache", providers=False)
+    assert again.diagnostics == first.diagnostics
+    assert again.files == len(SAMPLES) and again.providers == []
+
+
+def test_a_changed_file_is_checked_again_and_only_it(
+        listings: Path, tmp_path: Path, checked: list[str]) -> None:
+    _load(listings, tmp_path / "cache")
+    checked.clear()
+    changed = listings / SAMPLES[1].name
+    changed.write_text(changed.read_text(encoding="utf-8").replace(
+        "description:", "description: Changed.", 1), encoding="utf-8")
+    again = _load(listings, tmp_path / "cache", providers=False)
+    assert checked == [SAMPLES[1].name]
+    assert len(again.providers) == len(SAMPLES)
+
+
+def test_a_schema_change_invalidates_the_cache(
+        listings: Path, tmp_path: Path, checked: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _load(listings, tmp_path / "cache")
+    checked.clear()
+    schema = json.loads(schema_check.SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema["description"] = "A changed description changes the file's bytes."
+    edited = tmp_path / "provider.schema.json"
+    edited.write_text(json.dumps(schema), encoding="utf-8")
+    monkeypatch.setattr(schema_check, "SCHEMA_PATH", edited)
+    _load(listings, tmp_path / "cache")
+    assert len(checked) == len(SAMPLES)
+
+
+def test_another_day_is_another_cache(listings: Path, tmp_path: Path,
+                                      checked: list[str]) -> None:
+    """Stale-date checks depend on the day the listings are checked for."""
+    _load(listings, tmp_path / "cache")
+    checked.clear()
+    _load(listings, tmp_path / "cache", today=TODAY + dt.timedelta(days=1))
+    assert len(checked) == len(SAMPLES)
+    assert len(list((tmp_path / "cache").glob("validation-*.pickle"))) == 2
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped byte", "other key"])
+def test_a_damaged_or_foreign_cache_is_ignored_then_rewritten(
+        listings: Path, tmp_path: Path, checked: list[str], damage: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _load(listings, tmp_path / "cache")
+    (path,) = (tmp_path / "cache").glob("validation-*.pickle")
+    data = path.read_bytes()
+    if damage == "garbage":
+        path.write_bytes(b"not a cache at all")
+    elif damage == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "flipped byte":
+        path.write_bytes(data[:-10] + bytes([data[-10] ^ 1]) + data[-9:])
+    else:  # a cache signed by somebody else, such as one committed next to a listing
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-user"))
+    checked.clear()
+    again = _load(listings, tmp_path / "cache")
+    assert len(checked) == len(SAMPLES)  # nothing was taken from it
+    assert again.providers == first.providers
+    checked.clear()
+    _load(listings, tmp_path / "cache")
+    assert checked == []  # rewritten whole, and good again
+    assert path.read_bytes().startswith(validation_cache.MAGIC)
+
+
+def test_only_model_classes_are_ever_unpickled() -> None:
+    harmless_global = pickle.dumps(os.getcwd)
+    assert validation_cache._unpickle(harmless_global, object) is None
+    result = catalog.FileResult(None, [])
+    assert validation_cache._unpickle(pickle.dumps(result), catalog.FileResult) == result
+
+
+def test_the_cli_keeps_its_cache_where_told_and_not_with_no_cache(
+        listings: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    today = ["--today", TODAY.isoformat()]
+    assert main(["validate", str(listings), "--cache-dir", str(tmp_path / "c1"), *today]) == 0
+    assert len(list((tmp_path / "c1").glob("validation-*.pickle"))) == 1
+    assert main(["validate", str(listings), "--cache-dir", str(tmp_path / "c1"), *today]) == 0
+    assert main(["validate", str(listings), "--no-cache", "--cache-dir", str(tmp_path / "c2"),
+                 *today]) == 0
+    assert not (tmp_path / "c2").exists()
+    assert capsys.readouterr().err.count(f"{len(SAMPLES)} files checked: 0 errors") == 3
