@@ -18,12 +18,13 @@ test:
 
 test-quick:
 	scripts/setup.sh
-	.venv/bin/pytest -m "not browser"
+	.venv/bin/pytest -m "not browser and not slow"
 
 bench:
 	scripts/setup.sh
 	.venv/bin/python -m benchmarks.run
 	.venv/bin/python -m benchmarks.finder_bench
+	.venv/bin/python -m benchmarks.serve_bench
 
 clean:
 	rm -rf site build .pytest_cache .mypy_cache .ruff_cache

@@ -49,6 +49,21 @@ def suggest_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "provider"
 
 
+SCHEMA_LINE = "# yaml-language-server: $schema=../schema/provider.schema.json"
+_SCHEMA_COMMENT = re.compile(rb"#\s*yaml-language-server:\s*\$schema=\S*provider\.schema\.json\s*")
+
+
+def check_schema_line(path: str, raw: bytes) -> list[Diagnostic]:
+    """The first line tells editors (VS Code's YAML extension and others) which schema to check
+    and complete fields with while a provider types; without it the file is still valid."""
+    first = raw.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0]
+    if _SCHEMA_COMMENT.fullmatch(first.rstrip(b"\r")) or not raw.strip():
+        return []  # an empty file has a worse problem, reported on its own
+    return [Diagnostic(path, 1, 1, Severity.WARNING,
+                       f"the first line should be {SCHEMA_LINE!r}, so editors check and "
+                       "complete the fields while you type; add it as line 1")]
+
+
 def check_provider(provider: Provider, doc: Document, today: dt.date) -> list[Diagnostic]:
     """All semantic findings for one schema-valid listing."""
     findings: list[Finding] = []

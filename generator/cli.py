@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from generator import __version__, scaffold, site
+from generator import __version__, hosting, report, scaffold, site, validation_cache
 from generator.catalog import Catalog, UsageError, load_paths
 from generator.diagnostics import format_all, has_errors, strict
+from generator.importers import command as import_command
 from generator.publish import OutputError, replace_dir
+from generator.validation_cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -44,7 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"iopdir {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for add in (_add_validate, _add_build, _add_serve, _add_generate, _add_new):
+    for add in (_add_validate, _add_build, _add_serve, _add_generate, _add_new, _add_report,
+                import_command.add):
         add(commands)
     return parser
 
@@ -61,6 +65,15 @@ def _add_common(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
     cmd.add_argument("--today", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                      help=argparse.SUPPRESS)  # fixes "today" so tests do not age
+    _add_cache_options(cmd)
+
+
+def _add_cache_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE_DIR, metavar="DIR",
+                     help="keep validation results here, so only changed listings are checked "
+                          "again (default: .iopdir-cache)")
+    cmd.add_argument("--no-cache", action="store_true",
+                     help="check every listing from scratch, without reading or writing the cache")
 
 
 def _add_validate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -81,6 +94,8 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _add_site_options(cmd)
     cmd.add_argument("--site-dir", type=Path, default=None,
                      help="where the site goes (default: site_dir of mkdocs.yml)")
+    _add_site_url(cmd, "the site's public address, e.g. https://example.org/iop/ "
+                       "(default: site_url of mkdocs.yml, which reads $SITE_URL)", None)
     cmd.add_argument("--verbose", action="store_true", help="show MkDocs' progress messages")
     _add_common(cmd)
     cmd.set_defaults(handler=_build)
@@ -105,17 +120,44 @@ def _add_generate(commands: argparse._SubParsersAction[argparse.ArgumentParser])
                      help="listing directory (default: providers/)")
     cmd.add_argument("--docs", type=Path, default=Path("docs"), metavar="DIR",
                      help="hand-written pages to copy (default: docs/)")
+    _add_site_url(cmd, "the site's public address, for the Sitemap line of robots.txt "
+                       "(default: $SITE_URL)", os.environ.get("SITE_URL") or None)
     _add_common(cmd)
     cmd.set_defaults(handler=_generate)
 
 
 def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    cmd = _command(commands, "new", "Start a listing: write providers/SLUG.yaml from a template "
-                   "with every field explained.", "iopdir new harbor-light-recovery")
-    cmd.add_argument("slug", help="the file name: lowercase letters, digits and dashes")
+    cmd = _command(commands, "new", "Start a listing: ask a few questions (or take them as "
+                   "options) and write providers/SLUG.yaml with every field explained. Never "
+                   "replaces a file.", 'iopdir new --name "Harbor Light Recovery" --no-input '
+                   '--phone "(503) 555-0142" --street "100 Example Ave" --city Portland '
+                   "--zip 97201")
+    cmd.add_argument("slug", nargs="?", help="the file name: lowercase letters, digits and "
+                     "dashes (default: made from the name)")
     cmd.add_argument("--providers", type=Path, default=Path("providers"), metavar="DIR",
                      help="listing directory (default: providers/)")
+    for question in scaffold.QUESTIONS:
+        cmd.add_argument(f"--{question.field}", metavar="TEXT", help=question.help)
+    cmd.add_argument("--no-input", action="store_true",
+                     help="ask nothing: use the options, and leave the rest to fill in")
+    cmd.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
     cmd.set_defaults(handler=_new)
+
+
+def _add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = _command(commands, "report", "Summarise the listings for maintainers: stale, "
+                   "duplicated, without schedules, invalid, and counts by state and level of "
+                   "care. Invalid listings are reported, not fatal.",
+                   "iopdir report --format markdown > report.md")
+    cmd.add_argument("--providers", type=Path, default=Path("providers"), metavar="DIR",
+                     help="listing directory (default: providers/)")
+    cmd.add_argument("--format", choices=("text", "markdown"), default="text",
+                     help="text, or markdown for a GitHub issue (at most 100 rows a table)")
+    cmd.add_argument("--stale-after-days", type=int, default=report.STALE_AFTER_DAYS,
+                     metavar="DAYS", help="a listing verified longer ago than this is stale "
+                     f"(default: {report.STALE_AFTER_DAYS})")
+    _add_common(cmd)
+    cmd.set_defaults(handler=_report)
 
 
 def _add_site_options(cmd: argparse.ArgumentParser) -> None:
@@ -125,15 +167,34 @@ def _add_site_options(cmd: argparse.ArgumentParser) -> None:
                      help="MkDocs configuration (default: mkdocs.yml)")
 
 
-def _check(paths: list[Path], args: argparse.Namespace, fmt: str = "text") -> Catalog:
+def _add_site_url(cmd: argparse.ArgumentParser, summary: str, default: str | None) -> None:
+    cmd.add_argument("--site-url", type=_site_url, default=default, metavar="URL", help=summary)
+
+
+def _site_url(value: str) -> str:
+    try:
+        return hosting.check_site_url(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _check(paths: list[Path], args: argparse.Namespace, fmt: str = "text",
+           providers: bool = True) -> Catalog:
     """Load and report; warnings become errors under --strict."""
-    catalog = load_paths(paths, today=args.today)
+    catalog = _load(paths, args, providers)
     if args.strict:
         catalog.diagnostics = strict(catalog.diagnostics)
     if catalog.diagnostics:
         stream = sys.stdout if fmt == "github" else sys.stderr
         print(format_all(catalog.diagnostics, fmt), file=stream)
     return catalog
+
+
+def _load(paths: list[Path], args: argparse.Namespace, providers: bool) -> Catalog:
+    """Unchanged listings take their results from the validation cache (unless --no-cache)."""
+    today = args.today or dt.date.today()
+    directory = None if getattr(args, "no_cache", True) else args.cache_dir
+    return validation_cache.load(paths, today, directory, providers)
 
 
 def _summary(catalog: Catalog) -> str:
@@ -145,7 +206,7 @@ def _summary(catalog: Catalog) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    catalog = _check(args.paths, args, args.format)
+    catalog = _check(args.paths, args, args.format, providers=False)
     print(_summary(catalog), file=sys.stderr)
     return EXIT_INVALID if has_errors(catalog.diagnostics) else EXIT_OK
 
@@ -161,7 +222,7 @@ def _build(args: argparse.Namespace) -> int:
     site_dir = args.site_dir or mkdocs_run.site_dir_of(args.config)
     try:
         mkdocs_run.build_site(args.config, args.providers.resolve(), site_dir, catalog,
-                              args.strict, args.verbose)
+                              args.strict, args.verbose, site_url=args.site_url)
     except mkdocs_run.BuildFailed as exc:
         print(f"iopdir: error: the build failed, the site was left as it was: {exc}",
               file=sys.stderr)
@@ -194,15 +255,32 @@ def _generate(args: argparse.Namespace) -> int:
     if args.out.resolve() == args.docs.resolve():
         raise UsageError("--out must not be the docs directory itself")
     replace_dir(args.out, lambda tmp: site.write_docs(tmp, args.docs, catalog.providers,
-                                                      catalog.today))
+                                                      catalog.today, args.site_url))
     print(f"Wrote {len(catalog.providers)} provider pages and the docs into {args.out}",
           file=sys.stderr)
     return EXIT_OK
 
 
 def _new(args: argparse.Namespace) -> int:
-    path = scaffold.write_template(args.providers, args.slug)
-    print(f"Wrote {path}. Fill it in, then run: iopdir validate {path}", file=sys.stderr)
+    given = {field: getattr(args, field) for field in scaffold.FIELDS}
+    prompter = None if args.no_input else scaffold.Prompter(sys.stdin, sys.stderr)
+    written = scaffold.new_listing(args.providers, args.slug, given,
+                                   args.today or dt.date.today(), prompter)
+    path = written.path
+    if written.missing:
+        print(f"Wrote {path}. Still to fill in: {', '.join(written.missing)}; the file will "
+              f"not validate until they are. Then run: iopdir validate {path}", file=sys.stderr)
+    else:
+        print(f"Wrote {path}. It validates as written: check every value (the program starts "
+              f"from common values), add your schedule, then run: iopdir validate {path}",
+              file=sys.stderr)
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    found = report.build(load_paths([args.providers], today=args.today), args.stale_after_days)
+    render = report.render_markdown if args.format == "markdown" else report.render_text
+    sys.stdout.write(render(found))
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from generator.diagnostics import Diagnostic, Severity
@@ -146,6 +147,7 @@ def _related_pairs(providers: list[Provider]) -> set[frozenset[str]]:
     return {frozenset((p.slug, r)) for p in providers for r in p.related_listings}
 
 
+@lru_cache(maxsize=1 << 16)  # the same values again on every rebuild of `serve`
 def phone_key(phone: str) -> str:
     """Digits only, without the US country code or an extension: '(503) 555-0142',
     '+1 503.555.0142' and '503-555-0142 ext. 12' are one line."""
@@ -153,6 +155,7 @@ def phone_key(phone: str) -> str:
     return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
 
 
+@lru_cache(maxsize=1 << 16)  # the same values again on every rebuild of `serve`
 def website_key(url: str) -> str:
     """The host, lowercase and without 'www.'; on a shared host, with the first path segment."""
     try:
@@ -173,11 +176,13 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(plain)
 
 
+@lru_cache(maxsize=1 << 16)  # the same values again on every rebuild of `serve`
 def name_key(name: str) -> str:
     """'The Harbor Light Center, Inc.' and 'Harbor Light Center LLC' give the same key."""
     return " ".join(w for w in _words(name) if w not in _DROPPED_NAME_WORDS and w != "#")
 
 
+@lru_cache(maxsize=1 << 16)  # the same values again on every rebuild of `serve`
 def street_key(street: str) -> str:
     """'100 North Example Street, Suite 2' and '100 N Example St #5' give the same key."""
     kept: list[str] = []

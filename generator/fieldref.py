@@ -10,14 +10,36 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from generator.model import Provider
 from generator.schema_check import load_schema, ref_target
+from generator.vocab import (
+    ACCEPTING,
+    ACCREDITATIONS,
+    CONTINUUM,
+    DAY_NAMES,
+    FORMATS,
+    LEVELS,
+    MAT,
+    PAYMENT,
+    POPULATIONS,
+    SERVICES,
+    STATES,
+)
 
 Schema = dict[str, Any]
+
+# What the site shows for each code, by field name, so providers see the words people will read.
+LABELS: dict[str, Mapping[str, str]] = {
+    "accreditations": ACCREDITATIONS, "levels_of_care": CONTINUUM, "level_of_care": LEVELS,
+    "populations": POPULATIONS, "format": FORMATS, "services": SERVICES,
+    "medication_for_addiction_treatment": MAT, "payment": PAYMENT, "status": ACCEPTING,
+    "days": DAY_NAMES, "state": STATES, "telehealth_states": STATES,
+}
+INLINE_AFTER = 12  # longer lists of values (the states) go on one line, not one a line
 
 _SPACE = re.compile(r"\s+")
 
@@ -115,12 +137,13 @@ def _what(name: str, field: Schema, root: Schema) -> Iterator[str]:
         yield _link_to(_title(name, field), nested[1])
     elif values:
         described = str(holder.get("description") or description)
-        yield _values(values, described, items is not None)
+        yield _values(values, described, items is not None, LABELS.get(name, {}))
     else:
         yield _kind(field, items)  # built from numbers and fixed words only
     hint = holder.get("x-hint")
     if isinstance(hint, str):
         yield cell(_sentence(hint[:1].upper() + hint[1:]))
+    yield _examples(field.get("examples"))
 
 
 def _lead(description: str, values: list[str]) -> str:
@@ -139,13 +162,44 @@ def _link_to(title: str, is_list: bool) -> str:
     return f"{what} [{cell(title)}](#{anchor(title)})."
 
 
-def _values(values: list[str], described: str, is_list: bool) -> str:
-    meanings = {v: meaning(described, v) for v in values}
+def _values(values: list[str], described: str, is_list: bool,
+            labels: Mapping[str, str]) -> str:
+    shown = {v: label(labels.get(v, ""), meaning(described, v)) for v in values}
     intro = "One or more of:" if is_list else "One of:"
-    if not any(meanings.values()):
+    if len(values) > INLINE_AFTER:
+        return f"{intro} " + ", ".join(
+            ident(v) + (f" ({cell(m)})" if m else "") for v, m in shown.items()) + "."
+    if not any(shown.values()):
         return f"{intro} " + ", ".join(ident(v) for v in values) + "."
-    lines = [ident(v) + (f": {cell(m)}" if m else "") for v, m in meanings.items()]
+    lines = [ident(v) + (f": {cell(m)}" if m else "") for v, m in shown.items()]
     return intro + "<br>" + "<br>".join(lines)
+
+
+def label(shown: str, meant: str) -> str:
+    """The site's label for a code, then the schema's meaning when it adds something."""
+    if not shown or not meant or _words(meant) <= _words(shown):
+        return shown or meant
+    return f"{shown} — {meant}"
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[\w.+]+", text.casefold())) - {"and", "or", "the", "a", "of", "by"}
+
+
+def _examples(examples: object) -> str:
+    """The schema's `examples`, written as they would be in a listing."""
+    if not isinstance(examples, list) or not examples:
+        return ""
+    shown = ", ".join(code(_yaml(e)) for e in examples)
+    return f"Example{'s' if len(examples) > 1 else ''}: {shown}."
+
+
+def _yaml(value: object) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def meaning(described: str, value: str) -> str:

@@ -51,15 +51,19 @@ def link(url: str, label: str) -> str:
     safe = safe_url(url)
     if safe is None:
         return text(label)
-    return f'<a href="{attr(safe)}" rel="nofollow noopener">{html.escape(label, quote=False)}</a>'
+    label_html = html.escape(label, quote=False)
+    return f'<a href="{attr(safe)}" rel="nofollow noopener noreferrer">{label_html}</a>'
 
 
 def tel_href(phone: str) -> str:
-    """tel: target: digits only, with +1 for ten-digit US numbers."""
-    digits = _PHONE_KEEP.sub("", phone)
+    """tel: target: digits only, with +1 for ten-digit US numbers, and an extension
+    ('... ext. 12') as RFC 3966's ';ext=12'."""
+    number, _, extension = phone.partition(" ext. ")
+    digits = _PHONE_KEEP.sub("", number)
     if not digits.startswith("+"):
         digits = "+1" + digits if len(digits) == 10 else digits
-    return "tel:" + digits
+    extension = _PHONE_KEEP.sub("", extension).lstrip("+")
+    return "tel:" + digits + (f";ext={extension}" if extension else "")
 
 
 def phone_link(phone: str) -> str:
@@ -78,9 +82,15 @@ def site_host(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def front_matter(**fields: str) -> str:
+def front_matter(script_data: dict[str, str] | None = None, **fields: str) -> str:
     """YAML front matter. Values are JSON strings (valid YAML, so no YAML can be injected) and
-    HTML-escaped, because MkDocs themes print `page.meta` values into HTML without escaping."""
+    HTML-escaped, because MkDocs themes print `page.meta` values into HTML without escaping.
+    `script_data` values go inside a <script> element unescaped, so they must hold no <, > or &
+    (JSON written with those as \\u escapes, as opendata.jsonld does)."""
     lines = [f"{key}: {json.dumps(attr(value), ensure_ascii=False)}"
              for key, value in fields.items()]
+    for key, value in (script_data or {}).items():
+        if any(c in value for c in "<>&"):
+            raise ValueError(f"{key}: script data must escape <, > and &")
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     return "---\n" + "\n".join(lines) + "\n---\n"

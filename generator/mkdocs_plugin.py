@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -17,9 +19,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator import site
+from generator import hosting, outbound, provider_page, search_index, site
 from generator.catalog import Cache, Catalog, UsageError, load_paths
 from generator.diagnostics import Severity, format_all
+from generator.mkdocs_serve import ServeFiles
+from generator.model import Provider
 
 log = logging.getLogger("mkdocs.plugins.iopdir")
 
@@ -44,9 +48,23 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         self.last_good: Catalog | None = None
         self.cache: Cache = {}
         self.serving = False
+        self.script_hashes: set[str] = set()  # of inline scripts, for the CSP in _headers
+        self.provider_pages: dict[str, Provider] = {}  # generated pages by src_uri
+        self.browse_pages: set[str] = set()
+        self.generated_pages: set[str] = set()
+        self.page_urls: dict[str, str] = {}  # of the generated pages, by src_uri
+        self.serve_files: ServeFiles | None = None  # generated files on disk, while serving
+        self.dirty = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
+        if self.serving:
+            self.serve_files = ServeFiles()
+
+    def on_shutdown(self) -> None:
+        if self.serve_files is not None:
+            self.serve_files.close()
 
     def providers_path(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -81,40 +99,122 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled or self.catalog is None:
             return files
-        generated = site.generate(self.catalog.providers, self.catalog.today)
-        for path, content in generated.items():
-            existing = files.get_file_from_path(path)
-            if existing is not None:  # a hand-written page of the same name wins
-                log.info("iopdir: docs/%s replaces the generated page", path)
-                continue
-            files.append(File.generated(config, path, content=content))
+        hand_written = {file.src_uri for file in files}
+        added = dict(self._generated_files(config, hand_written))
+        for file in added.values():
+            files.append(file)
+        self._note_pages(added)
         return files
+
+    def _generated_files(self, config: MkDocsConfig,
+                         hand_written: set[str]) -> Iterator[tuple[str, File]]:
+        """Every generated file but those a hand-written page of the same name replaces."""
+        assert self.catalog is not None
+        if self.serve_files is not None:  # real files, rewritten only when they change
+            for path, file in self.serve_files.files(self.catalog, config).items():
+                if _not_replaced(path, hand_written):
+                    yield path, file
+            return
+        generated = site.generate(self.catalog.providers, self.catalog.today, config.site_url)
+        for path, content in generated.items():
+            if _not_replaced(path, hand_written):
+                yield path, _generated_file(config, path, content)
+
+    def _note_pages(self, added: dict[str, File]) -> None:
+        """Which generated pages get a compact search entry, and which are trimmed."""
+        assert self.catalog is not None
+        pages = ((provider_page.page_path(p.slug), p) for p in self.catalog.providers)
+        self.provider_pages = {path: p for path, p in pages if path in added}
+        self.generated_pages = {path for path in added if path.endswith(".md")}
+        self.browse_pages = {path for path in self.generated_pages if path.startswith("browse/")}
+        known = self.page_urls  # a URL never changes while serving: File.url is slow to make
+        self.page_urls = {path: known.get(path) or added[path].url
+                          for path in self.generated_pages}
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         if not self.config.enabled or self.catalog is None:
             return markdown
+        if page.file.src_uri in self.provider_pages:  # one compact entry instead (on_post_build)
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        if page.file.src_uri in self.generated_pages and self.serve_files is None:
+            # MkDocs has read the source into page.markdown; the file's copy would otherwise
+            # stay in memory to the end of the build (130 MB at 20,000 listings).
+            page.file.content_string = ""
         return site.expand_markers(markdown, self.catalog.providers)
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        """Links to other sites get rel="noopener noreferrer", in hand-written pages too."""
+        if not self.config.enabled:
+            return html
+        own = urlsplit(config.site_url or "").hostname
+        return outbound.add_rel(html, [own] if own else [])
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.script_hashes = set()
+        if self.serve_files is not None and self.dirty:
+            self.serve_files.before_build(config)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self.script_hashes |= hosting.script_hashes(output)
+        return output
+
+    def on_post_template(self, output_content: str, /, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        self.script_hashes |= hosting.script_hashes(output_content)  # 404.html
+        return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled:
-            prune_search_index(Path(config.site_dir) / "search" / "search_index.json")
+            self._write_search_index(Path(config.site_dir) / "search" / "search_index.json")
+            if self.serve_files is not None:
+                self.serve_files.after_build()
+            if not (Path(config.docs_dir) / "_headers").exists():  # a hand-written one wins
+                (Path(config.site_dir) / "_headers").write_text(
+                    hosting.headers_file(self.script_hashes), encoding="utf-8")
+
+    def _write_search_index(self, path: Path) -> None:
+        """Material's index, with one short entry per provider (see generator/search_index.py)."""
+        try:
+            index = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return  # no search plugin: nothing to do
+        if not isinstance(index, dict) or not isinstance(index.get("docs"), list):
+            return  # a format this code does not know: leave it alone
+        urls = self.page_urls
+        providers = [(urls[src], provider) for src, provider in self.provider_pages.items()]
+        compact = search_index.compact(index, providers, {urls[s] for s in self.browse_pages})
+        path.write_text(json.dumps(compact, ensure_ascii=False, separators=(",", ":")),
+                        encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
             server.watch(str(self.providers_path(config)))
+            if self.serve_files is not None:
+                server.watch(str(self.serve_files.trigger))
+            if config.theme.custom_dir:  # theme overrides are part of the project
+                server.watch(config.theme.custom_dir)
         return server
 
 
-def prune_search_index(path: Path) -> None:
-    """Drop the empty entries Material's search writes for headings inside excluded blocks (the
-    program and track headings of provider pages): at national scale they are most entries."""
-    try:
-        index = json.loads(path.read_text(encoding="utf-8"))
-        docs = index["docs"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return  # no search plugin, or a format this code does not know: leave it alone
-    kept = [d for d in docs if not ("#" in d.get("location", "") and not d.get("text"))]
-    if len(kept) != len(docs):
-        index["docs"] = kept
-        path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+def _not_replaced(path: str, hand_written: set[str]) -> bool:
+    if path in hand_written:
+        log.info("iopdir: docs/%s replaces the generated page", path)
+        return False
+    return True
+
+
+def _generated_file(config: MkDocsConfig, path: str, content: str | bytes) -> File:
+    """Pages stay in memory for MkDocs to render; data files (the open data, calendars, finder
+    index: most of the bytes at national scale) go straight to their place in site_dir, which
+    MkDocs allows, instead of sitting in memory until the end of the build."""
+    if path.endswith(".md"):
+        return File.generated(config, path, content=content)
+    target = Path(config.site_dir) / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+    else:
+        target.write_text(content, encoding="utf-8")
+    return File.generated(config, path, abs_src_path=str(target))

@@ -37,13 +37,17 @@ def site_dir_of(config_file: Path) -> Path:
 
 
 def build_site(config_file: Path, providers: Path, site_dir: Path, catalog: Catalog,
-               strict: bool, verbose: bool = False) -> None:
-    """Build the site from an already validated catalog; `site_dir` changes only on success."""
+               strict: bool, verbose: bool = False, site_url: str | None = None) -> None:
+    """Build the site from an already validated catalog; `site_dir` changes only on success.
+
+    `site_url`, when given, replaces mkdocs.yml's (the public address, maybe under a sub-path).
+    """
     _console_logging(verbose)
     os.environ[PROVIDERS_ENV] = str(providers)
 
     def produce(tmp: Path) -> None:
-        config = load_config(str(config_file), site_dir=str(tmp), strict=strict)
+        config = load_config(str(config_file), site_dir=str(tmp), strict=strict,
+                             site_url=site_url)
         plugin = config.plugins.get("iopdir")
         if isinstance(plugin, IopDirPlugin):
             plugin.preloaded = catalog
@@ -58,4 +62,6 @@ def build_site(config_file: Path, providers: Path, site_dir: Path, catalog: Cata
 def serve_site(config_file: Path, providers: Path, dev_addr: str | None) -> None:
     _console_logging(verbose=True)
     os.environ[PROVIDERS_ENV] = str(providers)
-    serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    # Dirty rebuilds: only pages whose source changed (the plugin keeps generated pages on disk
+    # and empties the site when a hand-written page or the configuration changes).
+    serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty")

@@ -173,6 +173,7 @@ class Provider:
     programs: tuple[Program, ...]
     external_ids: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     related_listings: tuple[str, ...] = ()
+    intake_phones: tuple[str, ...] = ()  # intake lines other than the main phone
 
     @classmethod
     def from_data(cls, slug: str, source_path: str, data: dict[str, Any]) -> Provider:
@@ -184,6 +185,7 @@ class Provider:
             tuple(Location.from_data(x, ("locations", i)) for i, x in enumerate(data["locations"])),
             tuple(Program.from_data(x, ("programs", i)) for i, x in enumerate(data["programs"])),
             dict(data.get("external_ids", {})), tuple(data.get("related_listings", ())),
+            tuple(data.get("intake_phones", ())),
         )
 
     @cached_property

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from generator import fmt
 from generator.mdtext import front_matter, link, mailto, phone_link, site_host, text
 from generator.model import Program, Provider, Track
+from generator.opendata import jsonld
+from generator.opendata.paths import calendar_path
 from generator.vocab import (
     ACCEPTING,
     ACCREDITATIONS,
@@ -29,21 +32,28 @@ def page_path(slug: str) -> str:
     return f"providers/{slug}.md"
 
 
-def render(provider: Provider, today: dt.date) -> str:
+def render(provider: Provider, today: dt.date,
+           related: Sequence[tuple[str, str]] = ()) -> str:
+    """`related`: (slug, name) of the organisation's other listings (see `related_sites`)."""
     parts = [
-        front_matter(title=provider.name, description=_meta_description(provider)),
+        # schema.org data for search engines; overrides/main.html puts it in <head>, where
+        # Material's instant navigation never re-runs it as a script (it does in the content).
+        front_matter(title=provider.name, description=_meta_description(provider),
+                     script_data={"iopdir_jsonld": jsonld.dumps(jsonld.clinic(provider))}),
         f"# {text(provider.name)}\n",
         _sample_notice(provider),
+        _stale_notice(provider, today),
         text(provider.description) + "\n",
         _contact(provider),
         _locations(provider),
+        _related(related),
         "## Programs\n",
         # Search indexes the name, description and places; the finder covers program details.
         # Indexing every schedule would make the search index many megabytes at national scale.
         '<div markdown data-search-exclude>\n',
         *(_program(provider, p, i) for i, p in enumerate(provider.programs, 1)),
         "</div>\n",
-        _verified(provider, today),
+        _verified(provider),
     ]
     return "\n".join(part for part in parts if part)
 
@@ -67,6 +77,8 @@ def _sample_notice(provider: Provider) -> str:
 
 def _contact(provider: Provider) -> str:
     rows = [f"- **Phone:** {phone_link(provider.phone)}"]
+    if provider.intake_phones:
+        rows.append("- **Intake:** " + ", ".join(phone_link(p) for p in provider.intake_phones))
     if provider.website:
         rows.append(f"- **Website:** {link(provider.website, site_host(provider.website))}")
     if provider.email:
@@ -101,7 +113,8 @@ def _program(provider: Provider, program: Program, index: int) -> str:
         badges + "\n",
         text(program.description) + "\n" if program.description else "",
         _facts(provider, program),
-        *(_track(track, loc.timezone, index, j) for j, track in enumerate(program.tracks, 1)),
+        *(_track(track, loc.timezone, index, j, provider.slug)
+          for j, track in enumerate(program.tracks, 1)),
         "" if program.schedule_listed else _schedule_not_listed(provider),
         "</div>\n",
     ]
@@ -164,7 +177,7 @@ def _payment(program: Program) -> str:
     return shown
 
 
-def _track(track: Track, timezone: str, program_index: int, index: int) -> str:
+def _track(track: Track, timezone: str, program_index: int, index: int, slug: str) -> str:
     flags = [label for flag, label in ((track.evening, "Evening"), (track.weekend, "Weekend"))
              if flag]
     badges = " ".join(_badge(label.lower(), label) for label in flags)
@@ -176,13 +189,52 @@ def _track(track: Track, timezone: str, program_index: int, index: int) -> str:
         table.append(f"| {DAY_NAMES[day]} | {fmt.clock(start)} | {fmt.clock(end)} | "
                      f"{fmt.hours((end - start) / 60).split()[0]} |")
     table.append(f"| **Each week** | | | **{fmt.hours(track.hours_per_week).split()[0]}** |")
-    return heading + (badges + "\n\n" if badges else "\n") + "\n".join(table) + "\n"
+    table.append(f"\n{calendar_link(slug, program_index, index)}")
+    return ('<div markdown class="iop-track">\n\n' + heading
+            + (badges + "\n\n" if badges else "\n") + "\n".join(table) + "\n\n</div>\n")
 
 
-def _verified(provider: Provider, today: dt.date) -> str:
-    checked = dt.date.fromisoformat(provider.last_verified)
+def calendar_link(slug: str, program_index: int, index: int) -> str:
+    """The track's .ics file, linked relatively from providers/<slug>.md."""
+    target = calendar_path(slug, program_index, index)
+    return f"[Add to calendar (.ics)](../{target}){{ .iop-calendar }}"
+
+
+def _verified(provider: Provider) -> str:
     note = f"Last verified {provider.last_verified}. Source: {text(provider.source)}."
-    if (today - checked).days > STALE_AFTER_DAYS:
-        note += (" This listing was last checked over a year ago: call to confirm schedules "
-                 "and intake before you go.")
     return "---\n\n" + note + "\n"
+
+
+def is_stale(last_verified: str, today: dt.date) -> bool:
+    """Verified more than STALE_AFTER_DAYS ago: 365 days is still current, 366 is not."""
+    return (today - dt.date.fromisoformat(last_verified)).days > STALE_AFTER_DAYS
+
+
+def _stale_notice(provider: Provider, today: dt.date) -> str:
+    """Near the top, where people see it before they read the schedules."""
+    if not is_stale(provider.last_verified, today):
+        return ""
+    return ('!!! warning "This listing may be out of date"\n'
+            f"    It was last verified on {provider.last_verified}, over a year ago. Call "
+            f"{phone_link(provider.phone)} to confirm schedules and intake before you go.\n")
+
+
+def related_sites(providers: Sequence[Provider]) -> dict[str, list[tuple[str, str]]]:
+    """For each slug, (slug, name) of the listings it names in `related_listings` or that name
+    it: one listing naming the other is enough, as for the duplicate checks."""
+    names = {p.slug: p.name for p in providers}
+    links: dict[str, set[str]] = {slug: set() for slug in names}
+    for provider in providers:
+        for other in provider.related_listings:
+            if other in names and other != provider.slug:
+                links[provider.slug].add(other)
+                links[other].add(provider.slug)
+    return {slug: sorted(((o, names[o]) for o in others), key=lambda r: (r[1].casefold(), r[0]))
+            for slug, others in links.items() if others}
+
+
+def _related(related: Sequence[tuple[str, str]]) -> str:
+    if not related:
+        return ""
+    links = [f"- [{text(name)}]({slug}.md)" for slug, name in related]
+    return "## Other sites of this organisation\n\n" + "\n".join(links) + "\n"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
+import glob
 import os
+import re
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,14 +21,13 @@ class OutputError(Exception):
 def replace_dir(target: Path, produce: Callable[[Path], None]) -> None:
     """Run `produce(tmp)` on a fresh sibling directory; on success swap it in for `target`.
 
-    If `produce` raises, `target` is untouched and the half-made directory is removed.
+    If `produce` raises, or the process is killed, `target` is untouched; the next run removes
+    what a killed run left behind.
     """
     target = target.resolve()
     _check_replaceable(target)
-    tmp = target.with_name(f".{target.name}.new-{os.getpid()}")
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    for leftover in (tmp, old):
-        shutil.rmtree(leftover, ignore_errors=True)
+    _clean_leftovers(target)
+    tmp = _sibling(target, "new", os.getpid())
     tmp.mkdir(parents=True)
     try:
         produce(tmp)
@@ -32,10 +35,70 @@ def replace_dir(target: Path, produce: Callable[[Path], None]) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    _swap_in(tmp, target)
+
+
+def _sibling(target: Path, kind: str, pid: int) -> Path:
+    return target.with_name(f".{target.name}.{kind}-{pid}")
+
+
+def _swap_in(tmp: Path, target: Path) -> None:
+    """One atomic exchange where the system has it, so a server never finds `target` missing;
+    elsewhere two renames, and `_clean_leftovers` repairs a run killed between them."""
+    if target.exists() and _exchange(tmp, target):
+        shutil.rmtree(tmp, ignore_errors=True)  # it holds the previous output now
+        return
+    old = _sibling(target, "old", os.getpid())
     if target.exists():
         target.rename(old)
     tmp.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories in one step with Linux's renameat2(RENAME_EXCHANGE); False if the
+    system or the file system cannot, and then nothing has changed."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # not glibc 2.28+ or musl 1.2+
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                          ctypes.c_uint]
+    at_fdcwd, rename_exchange = -100, 2
+    return bool(renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b),
+                          rename_exchange) == 0)
+
+
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?P<kind>new|old)-(?P<pid>[0-9]+)")
+
+
+def _clean_leftovers(target: Path) -> None:
+    """Remove what killed runs left beside `target` (runs still alive are left alone), and put
+    back the previous output if a run was killed halfway through the two-rename swap."""
+    for leftover in sorted(target.parent.glob(f".{glob.escape(target.name)}.*-*")):
+        match = _LEFTOVER.fullmatch(leftover.name)
+        if not match or match["name"] != target.name or _alive(int(match["pid"])):
+            continue
+        if match["kind"] == "old" and not target.exists():
+            leftover.rename(target)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # this process is not building anything yet
+    if os.name != "posix":
+        return True  # os.kill(pid, 0) would signal the process on Windows: never clean there
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def _check_replaceable(target: Path) -> None:

@@ -9,30 +9,55 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
-from generator import browse, fieldref, finder_index, provider_page
+from generator import browse, fieldref, finder_index, hosting, opendata, provider_page
 from generator.model import Provider
 
 MARKER = re.compile(r"<!--\s*iopdir:(?P<name>[a-z-]+)\s*-->")
 
 
-def generate(providers: list[Provider], today: dt.date) -> dict[str, str | bytes]:
+def generate(providers: list[Provider], today: dt.date,
+             site_url: str | None = None) -> dict[str, str | bytes]:
+    """Every generated file; `iopdir serve` composes the same three parts incrementally."""
+    return {**site_files(site_url), **provider_pages(providers, today),
+            **aggregates(providers, today)}
+
+
+def site_files(site_url: str | None) -> dict[str, str | bytes]:
+    """Files about the site itself, not the listings."""
+    return {"robots.txt": hosting.robots_txt(site_url)}
+
+
+def provider_pages(providers: list[Provider], today: dt.date,
+                   render: Callable[..., str] | None = None) -> dict[str, str]:
+    """One page per provider; `render` (default provider_page.render, with the same arguments)
+    lets `iopdir serve` reuse the pages of unchanged providers."""
+    render = render or provider_page.render
+    related = provider_page.related_sites(providers)
+    return {provider_page.page_path(provider.slug):
+            render(provider, today, related.get(provider.slug, ()))
+            for provider in providers}
+
+
+def aggregates(providers: list[Provider], today: dt.date) -> dict[str, str | bytes]:
+    """What depends on every listing at once: browse pages, the finder's index, open data."""
     files: dict[str, str | bytes] = {}
-    for provider in providers:
-        files[provider_page.page_path(provider.slug)] = provider_page.render(provider, today)
     files.update(browse.generate(providers))
     files.update(finder_index.generate(providers))
+    files.update(opendata.generate(providers, today))
     return files
 
 
-def write_docs(out: Path, docs: Path, providers: list[Provider], today: dt.date) -> None:
+def write_docs(out: Path, docs: Path, providers: list[Provider], today: dt.date,
+               site_url: str | None = None) -> None:
     """A complete docs directory: hand-written pages (markers expanded) plus generated files."""
     shutil.copytree(docs, out, dirs_exist_ok=True)
     for page in out.rglob("*.md"):
         page.write_text(expand_markers(page.read_text(encoding="utf-8"), providers),
                         encoding="utf-8")
-    for rel_path, content in generate(providers, today).items():
+    for rel_path, content in generate(providers, today, site_url).items():
         target = out / rel_path
         if target.exists():  # a hand-written page of the same name wins, as in the plugin
             continue

@@ -76,6 +76,7 @@ PAYMENT = {
     "sliding_scale": "Sliding scale fees",
     "payment_assistance": "Payment assistance",
     "ihs_tribal": "IHS, Tribal or Urban Indian funds",
+    "free": "Free (no charge)",
 }
 
 ACCEPTING = {
@@ -102,6 +103,7 @@ LANGUAGES = {
     "tl": "Tagalog", "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "bn": "Bengali",
     "pa": "Punjabi", "km": "Khmer", "lo": "Lao", "am": "Amharic", "sw": "Swahili",
     "no": "Norwegian", "ne": "Nepali", "my": "Burmese", "chr": "Cherokee", "lkt": "Lakota",
+    "oj": "Ojibwe", "ypk": "Yupik",
 }
 
 STATES = {

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from generator import limits
 from generator.diagnostics import Diagnostic, Severity
 
 Path = tuple[str | int, ...]
@@ -80,30 +81,76 @@ class Document:
         return self.values.get(path, (1, 1))
 
 
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
+    """The file's text, without a UTF-8 byte-order mark (some Windows editors add one), or why
+    it is not UTF-8 text, pointing at the first bad byte."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Diagnostic(path, 1, 1, Severity.ERROR, "the file is saved as UTF-16; "
+                                 "save it as UTF-8 (in most editors: Save As, Encoding)")]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Diagnostic(path, line, col, Severity.ERROR,
+                                 f"byte {raw[exc.start]:#04x} is not UTF-8 text; save the file "
+                                 "as UTF-8 (in most editors: Save As, Encoding)")]
+
+
 def load(text: str, path: str) -> tuple[Document, list[Diagnostic]]:
-    """Parse `text`; return the document and every duplicate-key or tag problem found."""
+    """Parse `text`; return the document and every duplicate-key, tag or limit problem found."""
     doc = Document(path)
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        return doc, [_syntax_error(exc, path)]
+        return doc, [_syntax_error(exc, path, text)]
+    except yaml.reader.ReaderError as exc:
+        return doc, [_reader_error(exc, path, text)]
     except yaml.YAMLError as exc:
-        return doc, [Diagnostic(path, 1, 1, Severity.ERROR, f"cannot read YAML: {exc}")]
+        return doc, [Diagnostic(path, 1, 1, Severity.ERROR, f"cannot read YAML: "
+                                f"{quoted(str(exc), 200)}; save the file as UTF-8 text")]
     if node is None:
-        return doc, [Diagnostic(path, 1, 1, Severity.ERROR, "the file is empty; a listing is a "
-                                "mapping of fields such as 'name:' and 'programs:'")]
+        return doc, [Diagnostic(path, 1, 1, Severity.ERROR, "the file is empty; write the "
+                                "listing's fields in it, such as 'name:' and 'programs:' "
+                                "('iopdir new NAME' writes a template to fill in)")]
+    too_big = limits.tree_problems(node, path)
+    if too_big:  # the converter recurses and schema checks can be quadratic: stop here
+        return doc, too_big
     converter = _Converter(doc)
     doc.data = converter.convert(node, ())
     return doc, converter.problems
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, path: str) -> Diagnostic:
+def _syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = " ".join(p for p in (exc.context, exc.problem) if p)
+    problem = exc.problem or ""
+    if "maximum nesting depth" in problem:  # libyaml's own limit, at 1,000 levels
+        return limits.nesting_problem(path, line, col)
+    if "tab" in problem or _char_at(text, line, col) == "\t":
+        return Diagnostic(path, line, col, Severity.ERROR, "YAML syntax: a tab character "
+                          "where YAML needs spaces; indent with spaces only (set your editor "
+                          "to insert spaces for the Tab key)")
+    what = " ".join(p for p in (exc.context, problem) if p)
     return Diagnostic(path, line, col, Severity.ERROR,
                       f"YAML syntax: {what}; check indentation, and quote values that "
                       "contain ': ' or start with a special character")
+
+
+def _reader_error(exc: yaml.reader.ReaderError, path: str, text: str) -> Diagnostic:
+    """A character YAML does not allow in a file at all, such as a control character."""
+    at = min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, at) + 1
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    return Diagnostic(path, line, col, Severity.ERROR,
+                      f"U+{code:04X} is a control character, which YAML does not allow; delete "
+                      "it (if you cannot see it, retype the text around it)")
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    lines = text.split("\n", line)
+    return lines[line - 1][col - 1:col] if len(lines) >= line else ""
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:
@@ -115,6 +162,7 @@ class _Converter:
         self.doc = doc
         self.problems: list[Diagnostic] = []
         self.seen: set[int] = set()
+        self.aliases, self.first_alias = 0, 0
 
     def error(self, node: yaml.Node, message: str) -> None:
         line, col = _pos(node)
@@ -122,13 +170,12 @@ class _Converter:
 
     def convert(self, node: yaml.Node, path: Path) -> Any:
         if id(node) in self.seen:  # an alias: refuse it, which also stops "billion laughs"
-            self.error(node, f"{dotted(path)}: anchors and aliases (&, *) are not supported; "
-                       "write the value out in full")
+            self.alias(node, path)
             return None
         self.seen.add(id(node))
         self.doc.values[path] = _pos(node)
         if node.tag not in _PLAIN_TAGS:
-            self.error(node, f"{dotted(path)}: YAML tags such as {node.tag!r} are not "
+            self.error(node, f"{dotted(path)}: YAML tags such as {quoted(node.tag)} are not "
                        "supported; remove the tag")
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
@@ -136,6 +183,21 @@ class _Converter:
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
         return self.scalar(node, path)
+
+    def alias(self, node: yaml.Node, path: Path) -> None:
+        """Reported once, at the first alias (which points at its anchor), with a count: one
+        message per alias would bury everything else."""
+        self.aliases += 1
+        if self.aliases == 1:
+            self.first_alias = len(self.problems)
+            self.error(node, f"{dotted(path)}: anchors and aliases (&, *) are not supported; "
+                       "write the value out in full")
+        else:
+            first = self.problems[self.first_alias]
+            message = first.message.split(" (this file has")[0]
+            self.problems[self.first_alias] = Diagnostic(
+                first.path, first.line, first.col, first.severity,
+                f"{message} (this file has {self.aliases} aliases; each needs the same fix)")
 
     def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -145,8 +207,9 @@ class _Converter:
                 continue
             if key in result:
                 first = self.doc.keys[(*path, key)]
-                self.error(key_node, f"{dotted((*path, key))}: duplicate key {key!r} (first at "
-                           f"line {first[0]}); YAML would keep only the last value, so remove one")
+                self.error(key_node, f"{dotted((*path, key))}: duplicate key {quoted(key)} "
+                           f"(first at line {first[0]}); YAML would keep only the last value, "
+                           "so remove one")
                 continue
             self.doc.keys[(*path, key)] = _pos(key_node)
             result[key] = self.convert(value_node, (*path, key))
@@ -188,11 +251,28 @@ def _leading_zero(text: str) -> bool:
     return len(digits) > 1 and digits[0] == "0" and digits[1].isdigit()
 
 
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,59}")
+
+
 def dotted(path: Path) -> str:
-    """programs[0].tracks[1].end: the field path as people read it."""
+    """programs[0].tracks[1].end: the field path as people read it. A key that is not a plain
+    word is quoted, so control or invisible characters cannot garble the message."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif not _FIELD_NAME.fullmatch(part):
+            out += f"[{quoted(part)}]"
+        else:
+            out += f".{part}" if out else part
     return out or "(top level)"
+
+
+def quoted(value: object, limit: int = 60) -> str:
+    """A value for a message: Python's repr (which escapes invisible characters), cut short."""
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]!r}... ({len(value):,} characters)"
+    shown = repr(value)
+    return shown if len(shown) <= limit + 20 else shown[:limit] + "..."
 
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up everything on a fresh Debian machine with Python 3.11+. Idempotent: a second run only
 # checks. Usage: scripts/setup.sh [--with-browser]
-#   --with-browser  also installs Debian's Chromium (for the browser tests) when it is missing.
+#   --with-browser  also installs Debian's Chromium (for the browser tests) when it is missing,
+#                   and Lighthouse into tools/lighthouse when Node.js is there (npm ci, pinned).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,16 @@ if [[ "${1:-}" == "--with-browser" ]] && ! command -v chromium >/dev/null 2>&1; 
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
     chromium fonts-liberation >/dev/null
+fi
+
+# Lighthouse for tests/browser/test_lighthouse.py, from tools/lighthouse/package-lock.json; it
+# never downloads a browser (it runs Debian's Chromium) and install scripts do not run.
+lighthouse=tools/lighthouse
+if [[ "${1:-}" == "--with-browser" ]] && command -v npm >/dev/null 2>&1 \
+    && [[ ! -f "$lighthouse/node_modules/.package-lock.json" \
+          || "$lighthouse/package-lock.json" -nt "$lighthouse/node_modules/.package-lock.json" ]]; then
+  echo "setup: installing Lighthouse into $lighthouse" >&2
+  npm ci --prefix "$lighthouse" --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
 if [[ ! -x "$VENV/bin/python" ]]; then

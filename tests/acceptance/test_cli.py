@@ -25,7 +25,7 @@ def test_invalid_listings_exit_1_with_every_error(iopdir: Run) -> None:
     result = iopdir("validate", GOLDEN / "invalid")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert "tests/golden/invalid/bad-schedule.yaml:34:18: error: programs[0].tracks[1]." \
+    assert "tests/golden/invalid/bad-schedule.yaml:35:18: error: programs[0].tracks[1]." \
            "sessions[0].end: ends at 18:00, not after it starts (21:00); use 24-hour times, " \
            "like '18:00' to '21:00' (sessions cannot pass midnight)" in lines
     files = {line.split(":")[0] for line in lines[:-1]}
@@ -36,8 +36,8 @@ def test_github_format_prints_workflow_annotations(iopdir: Run) -> None:
     result = iopdir("validate", "--format", "github", GOLDEN / "invalid" / "duplicate-keys.yaml")
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
-        "::error file=tests/golden/invalid/duplicate-keys.yaml,line=30,col=13,title=iopdir error"
-        "::programs[0].tracks[0].sessions[0].start: duplicate key 'start' (first at line 28); "
+        "::error file=tests/golden/invalid/duplicate-keys.yaml,line=31,col=13,title=iopdir error"
+        "::programs[0].tracks[0].sessions[0].start: duplicate key 'start' (first at line 29); "
         "YAML would keep only the last value, so remove one")
 
 
@@ -94,7 +94,7 @@ def test_failed_build_leaves_the_last_good_site_untouched(iopdir: Run, tmp_path:
     shutil.copy(GOLDEN / "invalid" / "bad-schedule.yaml", bad)
     result = iopdir("build", "--providers", bad, "--site-dir", site)
     assert result.returncode == 1
-    assert "bad-schedule.yaml:34:18: error:" in result.stderr
+    assert "bad-schedule.yaml:35:18: error:" in result.stderr
     assert "the site was not built" in result.stderr
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["providers", "site"]  # no leftovers
@@ -117,7 +117,7 @@ def test_generate_writes_docs_another_runner_can_build(iopdir: Run, tmp_path: Pa
     assert "iopdir:summary" not in home and "providers**" in home
     # Plain MkDocs, without the iopdir plugin, builds what was written.
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace(
-        "!ENV [IOPDIR_PROVIDERS, providers]", "providers"))
+        "!ENV [IOPDIR_PROVIDERS, providers]", "providers").replace("!ENV SITE_URL", "null"))
     config.update(docs_dir=str(out), site_dir=str(tmp_path / "site"),
                   plugins=["search"], theme={**config["theme"],
                                              "custom_dir": str(ROOT / "overrides")})
@@ -131,14 +131,14 @@ def test_generate_writes_docs_another_runner_can_build(iopdir: Run, tmp_path: Pa
 
 
 def test_new_writes_a_template_that_asks_to_be_filled_in(iopdir: Run, tmp_path: Path) -> None:
-    result = iopdir("new", "harbor-light", "--providers", tmp_path)
+    result = iopdir("new", "harbor-light", "--providers", tmp_path, "--no-input")
     assert result.returncode == 0, result.stderr
     listing = tmp_path / "harbor-light.yaml"
     check = iopdir("validate", listing)
     assert check.returncode == 1
     errors = [line for line in check.stderr.splitlines() if ": error: " in line]
     assert errors and all("empty" in e or "at least 1 item" in e for e in errors), errors
-    assert iopdir("new", "harbor-light", "--providers", tmp_path).returncode == 2
+    assert iopdir("new", "harbor-light", "--providers", tmp_path, "--no-input").returncode == 2
 
 
 def test_python_dash_m_and_the_console_script_agree(iopdir: Run) -> None:

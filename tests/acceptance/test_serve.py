@@ -89,5 +89,5 @@ def test_serve_refuses_to_start_on_invalid_listings(tmp_path: Path) -> None:
         [sys.executable, "-m", "generator", "serve", "--providers", str(tmp_path)],
         cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
-    assert "bad-schedule.yaml:34:18: error:" in result.stderr
+    assert "bad-schedule.yaml:35:18: error:" in result.stderr
     assert "Traceback" not in result.stderr

@@ -145,3 +145,15 @@ def watch(context: BrowserContext, site: Server) -> Visit:
     page.on("console", on_console)
     page.on("dialog", on_dialog)
     return seen
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The sample site built for http://127.0.0.1:PORT/iop/ and served only under /iop/, with
+    404.html for missing pages and the headers of its _headers file (tests/browser/subpath.py).
+    The server is a SubpathServer; its `outside` lists requests made outside /iop/."""
+    from tests.browser.subpath import build_and_serve  # it imports this module
+
+    server = build_and_serve(tmp_path_factory.mktemp("subpath") / "site")
+    yield server
+    server.stop()

@@ -91,7 +91,36 @@ def test_level_of_care_values_appear_with_their_meaning(output: str) -> None:
     cells = [_plain(c) for c in _rows(_section(output, "Program"))["level_of_care"]]
     for value in load_schema()["$defs"]["program"]["properties"]["level_of_care"]["enum"]:
         assert f"<code>{value}</code>" in cells[2]
-    assert "<code>iop</code>: level 2.1, intensive outpatient" in cells[2]
+    assert ("<code>iop</code>: Intensive outpatient (ASAM 2.1) — level 2.1, intensive "
+            "outpatient") in cells[2]
+
+
+def test_codes_show_the_label_the_site_uses(output: str) -> None:
+    program = {k: _plain(v[2]) for k, v in _rows(_section(output, "Program")).items()}
+    assert "<code>sliding_scale</code>: Sliding scale fees — fees by income" in program["payment"]
+    assert "<code>group_therapy</code>: Group therapy<br>" in program["services"]
+    # The meaning is left out when the label already says it.
+    assert "<br><code>adolescents</code>: Adolescents (12 to 17)<br>" in program["populations"]
+    assert "<code>AL</code> (Alabama), <code>AK</code> (Alaska)" in program["telehealth_states"]
+    session = _rows(_section(output, "Session"))
+    assert "<code>sun</code>: Sunday" in _plain(session["days"][2])
+
+
+def test_every_field_shows_an_example_or_its_values(output: str) -> None:
+    """What to write is never left to guessing: an example, a pattern, or the allowed values."""
+    shown = re.compile(r"e\.g\.|like '|Example|One (or more )?of|<code>true</code>|"
+                       r"The fields of each item|A group of fields")
+    for line in output.splitlines():
+        match = re.match(r"\| <code[^>]*>(?P<name>.+?)</code> \|", line)
+        if match:
+            assert shown.search(line.split(" | ")[2]), match["name"]
+
+
+def test_schema_examples_are_shown_as_written_in_a_listing(output: str) -> None:
+    provider = _rows(_section(output, "Provider"))
+    assert "Example: <code>[harbor-light-recovery-eastside]</code>." in \
+        provider["related_listings"][2]
+    assert "Example: <code>-122.6897</code>." in _rows(_section(output, "Location"))["longitude"][2]
 
 
 def test_refs_are_resolved_and_hints_shown(output: str) -> None:

@@ -81,8 +81,8 @@ def test_unsafe_urls_never_become_links(url: str) -> None:
 
 def test_safe_links_are_escaped_and_marked_nofollow() -> None:
     out = mdtext.link("https://x.example.org/a?b=1&c=2", "x.example.org")
-    assert out == ('<a href="https://x.example.org/a?b=1&amp;c=2" rel="nofollow noopener">'
-                   "x.example.org</a>")
+    assert out == ('<a href="https://x.example.org/a?b=1&amp;c=2" '
+                   'rel="nofollow noopener noreferrer">x.example.org</a>')
 
 
 @pytest.mark.parametrize(("phone", "href"), [
