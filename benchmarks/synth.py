@@ -12,7 +12,6 @@ import csv
 import datetime as dt
 import gzip
 import random
-import zoneinfo
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
@@ -22,7 +21,7 @@ from typing import Any
 import yaml
 import zipcodes
 
-from generator.checks import SCHEMA_LINE
+from generator.checks import SCHEMA_LINE, known_zone
 from generator.vocab import STATES
 from generator.zips import Zip, table
 
@@ -177,7 +176,7 @@ def zip_pool() -> dict[str, tuple[ZipEntry, ...]]:
     for row in zipcodes.list_all():  # type: ignore[no-untyped-call]
         entry = known.get(row["zip_code"])
         if (entry is None or row["zip_code_type"] != "STANDARD" or entry.state not in STATES
-                or not _zone_ok(entry.timezone)):
+                or "/" not in entry.timezone or not known_zone(entry.timezone)):
             continue
         area = (row.get("area_codes") or ["555"])[0]
         pool.setdefault(entry.state, []).append((row["zip_code"], entry, row["city"], area))
@@ -189,14 +188,6 @@ def area_codes() -> tuple[str, ...]:
     return tuple(sorted({entry[3] for entries in zip_pool().values() for entry in entries
                          if entry[3].isdigit() and len(entry[3]) == 3}))
 
-
-@lru_cache(maxsize=64)
-def _zone_ok(name: str) -> bool:
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return False
-    return "/" in name
 
 
 @lru_cache(maxsize=1)

@@ -84,7 +84,7 @@ def _locations(provider: Provider, today: dt.date) -> Iterator[Finding]:
             yield (*loc.path, "id"), Severity.ERROR, f"location id {loc.id!r} is used twice; " \
                 "give each location its own id"
         seen.add(loc.id)
-        if not _known_zone(loc.timezone):
+        if not known_zone(loc.timezone):
             yield (*loc.path, "timezone"), Severity.ERROR, f"{loc.timezone!r} is not an IANA " \
                 "time zone; use one like 'America/New_York' or 'America/Los_Angeles'"
         if (loc.latitude is None) != (loc.longitude is None):
@@ -110,7 +110,8 @@ def _zip(loc: Location) -> Iterator[Finding]:
 
 
 @lru_cache(maxsize=512)
-def _known_zone(name: str) -> bool:
+def known_zone(name: str) -> bool:
+    """An IANA time zone this machine knows (and so every browser does)."""
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):

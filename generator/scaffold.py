@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import unicodedata
-import zoneinfo
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,7 +21,7 @@ import jsonschema
 
 from generator import listing_template, zips
 from generator.catalog import UsageError
-from generator.checks import SLUG, suggest_slug
+from generator.checks import SLUG, known_zone, suggest_slug
 from generator.listing_template import Answers
 
 ATTEMPTS = 3  # a question asked again after a bad answer, then left for the file
@@ -169,7 +168,7 @@ def check(field: str, value: str) -> str | None:
     if not jsonschema.Draft202012Validator(rules).is_valid(value):
         hint = rules.get("x-hint") or _hint(rules)
         return f"{value!r} is not valid; {hint}"
-    if field == "timezone" and not _known_zone(value):
+    if field == "timezone" and not known_zone(value):
         return f"{value!r} is not a time zone; use one like 'America/Chicago'"
     return None
 
@@ -185,14 +184,6 @@ def _rules(path: tuple[str, ...]) -> dict[str, Any]:
 def _hint(rules: dict[str, Any]) -> str:
     low, high = rules.get("minLength"), rules.get("maxLength")
     return f"write {low} to {high} characters" if low and high else "see the field reference"
-
-
-def _known_zone(name: str) -> bool:
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
 
 
 def default(field: str, answers: dict[str, str | None]) -> str | None:

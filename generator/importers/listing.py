@@ -7,12 +7,11 @@ the schedule (`schedule_status: not_listed`) and intake (`status: unknown`).
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from generator import zips
+from generator.checks import known_zone
 from generator.importers import codes
 from generator.importers.facility import Facility
 from generator.vocab import CONTINUUM
@@ -132,18 +131,11 @@ def timezone(facility: Facility) -> str:
     """The ZIP code's zone where the centroid table knows it (states that span zones), else the
     state's main zone."""
     centre = zips.lookup(facility.zip)
-    if centre is not None and centre.state == facility.state and _valid_zone(centre.timezone):
+    if (centre is not None and centre.state == facility.state and "/" in centre.timezone
+            and known_zone(centre.timezone)):
         return centre.timezone
     return STATE_ZONES[facility.state]
 
-
-@lru_cache(maxsize=128)
-def _valid_zone(name: str) -> bool:
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return False
-    return "/" in name
 
 
 def languages(facility: Facility) -> list[str]:
