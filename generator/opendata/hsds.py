@@ -49,7 +49,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "addresses": ("id", "location_id", "address_1", "city", "state_province", "postal_code",
                   "country", "address_type"),
     "service_at_location": ("id", "service_id", "location_id"),
-    "phones": ("id", "organization_id", "number", "type"),
+    "phones": ("id", "organization_id", "number", "type", "description"),
     "languages": ("id", "service_id", "name", "code"),
     "schedules": ("id", "service_id", "service_at_location_id", "freq", "interval", "byday",
                   "description", "opens_at", "closes_at", "attending_type"),
@@ -103,7 +103,11 @@ def provider_rows(provider: Provider) -> Iterator[tuple[str, Row]]:
             "id": record_id(provider.slug, "identifier", key), "organization_id": org,
             "identifier_type": IDENTIFIER_TYPES.get(key, key), "identifier": value}
     yield "phones", {"id": record_id(provider.slug, "phone"), "organization_id": org,
-                     "number": provider.phone, "type": "voice"}
+                     "number": provider.phone, "type": "voice", "description": "Main line"}
+    for i, number in enumerate(provider.intake_phones, 1):
+        yield "phones", {"id": record_id(provider.slug, "intake-phone", i),
+                         "organization_id": org, "number": number, "type": "voice",
+                         "description": "Intake line"}
     for loc in provider.locations:
         loc_id = record_id(provider.slug, "location", loc.id)
         yield "locations", {"id": loc_id, "location_type": "physical", "organization_id": org,

@@ -68,6 +68,7 @@ def provider_record(provider: Provider) -> Json:
         "description": provider.description,
         "website": provider.website,
         "phone": provider.phone,
+        "intake_phones": list(provider.intake_phones),
         "email": provider.email,
         "accreditations": list(provider.accreditations),
         "levels_of_care": list(provider.levels_of_care),

@@ -16,6 +16,7 @@ from generator.model import Provider
 from generator.opendata import hsds
 from generator.opendata.paths import HSDS_DIR
 from tests.conftest import ROOT, SHARED_DATA
+from tests.unit.helpers import listing, provider
 from tests.unit.opendata_fixtures import sample_providers, totals
 
 SCHEMAS = ROOT / "tests" / "data" / "hsds-3.0"
@@ -161,3 +162,15 @@ def test_copied_schemas_match_the_shared_hsds_schemas() -> None:
         original: Path = shared / "schema" / copy.name
         assert copy.read_bytes() == original.read_bytes(), copy.name
     assert (SCHEMAS / "LICENSE").read_bytes() == (shared / "LICENSE").read_bytes()
+
+
+def test_intake_lines_are_phones_of_the_organization() -> None:
+    clinic = provider(listing(intake_phones=["(503) 555-0198", "(503) 555-0197 ext. 4"]))
+    files = hsds.generate([clinic])
+    rows = list(csv.DictReader(io.StringIO(files[f"{HSDS_DIR}/phones.csv"], newline="")))
+    assert [(r["number"], r["description"]) for r in rows] == [
+        ("(503) 555-0199", "Main line"), ("(503) 555-0198", "Intake line"),
+        ("(503) 555-0197 ext. 4", "Intake line")]
+    validator = jsonschema.Draft202012Validator(table_schemas()["phones"],
+                                                format_checker=jsonschema.FormatChecker())
+    assert [e.message for r in rows for e in validator.iter_errors(r)] == []
