@@ -3,52 +3,29 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.acceptance.http_wait import fetch, free_port, wait_for
 from tests.conftest import PROVIDERS, ROOT
 
 PAGE = "providers/lanternfish-recovery-collective/"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            body: bytes = response.read()
-            return body.decode("utf-8")
-    except (urllib.error.URLError, ConnectionError):
-        return ""
-
-
-def _wait_for(check: Callable[[], bool], what: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.3)
-    pytest.fail(f"timed out waiting for {what}")
+    return fetch(url, timeout=5)[1]
 
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     providers = tmp_path / "providers"
     shutil.copytree(PROVIDERS, providers)
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--providers", str(providers),
          "--dev-addr", f"127.0.0.1:{port}"],
@@ -64,23 +41,23 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
 def test_serve_rebuilds_when_a_listing_changes(served: tuple[str, Path]) -> None:
     url, providers = served
-    _wait_for(lambda: "Lanternfish Recovery Collective" in _fetch(url + PAGE), "the first build")
+    wait_for(lambda: "Lanternfish Recovery Collective" in _fetch(url + PAGE), "the first build")
     listing = providers / "lanternfish-recovery-collective.yaml"
     listing.write_text(listing.read_text().replace(
         "name: Lanternfish Recovery Collective", "name: Lanternfish Renamed Collective"))
-    _wait_for(lambda: "Lanternfish Renamed Collective" in _fetch(url + PAGE), "the rebuild")
+    wait_for(lambda: "Lanternfish Renamed Collective" in _fetch(url + PAGE), "the rebuild")
 
 
 def test_serve_keeps_the_last_good_site_when_a_listing_breaks(served: tuple[str, Path]) -> None:
     url, providers = served
-    _wait_for(lambda: "Lanternfish Recovery Collective" in _fetch(url + PAGE), "the first build")
+    wait_for(lambda: "Lanternfish Recovery Collective" in _fetch(url + PAGE), "the first build")
     listing = providers / "lanternfish-recovery-collective.yaml"
     listing.write_text(listing.read_text().replace('end: "21:00"', 'end: "25:00"', 1))
     time.sleep(4)  # time for a rebuild attempt
     assert "Lanternfish Recovery Collective" in _fetch(url + PAGE)
     listing.write_text(listing.read_text().replace('end: "25:00"', 'end: "21:00"').replace(
         "name: Lanternfish Recovery Collective", "name: Lanternfish Mended Collective"))
-    _wait_for(lambda: "Lanternfish Mended Collective" in _fetch(url + PAGE), "recovery")
+    wait_for(lambda: "Lanternfish Mended Collective" in _fetch(url + PAGE), "recovery")
 
 
 def test_serve_refuses_to_start_on_invalid_listings(tmp_path: Path) -> None:
