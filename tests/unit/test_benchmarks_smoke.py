@@ -65,7 +65,8 @@ def test_build_bench_small_with_the_finder_in_chromium(
     table = capsys.readouterr().out
     names = [name for name, *_ in result["finder_changes"]]
     assert "weekend" in names and len(names) == 10
-    assert all(median > 0 for _, median, _ in result["finder_changes"])
+    # performance.now() is coarsened to 0.1 ms, so a fast change can time as 0.0
+    assert all(0 <= median <= slowest for _, median, slowest in result["finder_changes"])
     assert result["finder_load_ms"] > 0
     median, slowest = _row(table, "finder filter change, slowest median / max (ms)")[0].split(" / ")
     assert float(median) <= float(slowest)
