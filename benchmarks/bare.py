@@ -13,8 +13,8 @@ import datetime as dt
 from pathlib import Path
 
 from benchmarks.measure import Run, python, timed_command
-from generator import site
-from generator.model import Provider
+from generator.model.records import Provider
+from generator.output import site
 
 ROOT = Path(__file__).resolve().parent.parent
 

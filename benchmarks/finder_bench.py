@@ -1,7 +1,8 @@
 """Measure the program finder at scale: `python -m benchmarks.finder_bench [--count 20000]`.
 
 It writes synthetic listings (benchmarks/synth.py) to a temporary directory, loads them with
-load_paths, builds the finder index (generator/finder_index.py) and sizes it, raw and gzipped.
+load_paths, builds the finder index (generator/finder/finder_index.py) and sizes it, raw and
+gzipped.
 Then it serves a page holding the real finder form and docs/javascripts/finder.js with that index,
 and in headless Chromium times filter changes: the form holds one search, is filled with the next,
 and performance.now() is read around the finder's own apply() (search every track, count, sort,
@@ -33,9 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.synth import LATEST, write_listings
-from generator import finder_index
-from generator.catalog import load_paths
-from generator.model import Provider
+from generator.finder import finder_index
+from generator.load.catalog import load_paths
+from generator.model.records import Provider
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

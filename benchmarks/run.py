@@ -32,10 +32,12 @@ from typing import Any
 from benchmarks import bare
 from benchmarks.measure import TIME_BIN, python, timed_command
 from benchmarks.synth import LATEST, write_listings
-from generator import checks, schema_check, site, yamlload, zips
-from generator.catalog import Cache, load_paths
-from generator.diagnostics import Diagnostic
-from generator.model import Provider
+from generator.load import checks, schema_check, yamlload
+from generator.load.catalog import Cache, load_paths
+from generator.load.diagnostics import Diagnostic
+from generator.model import zips
+from generator.model.records import Provider
+from generator.output import site
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"

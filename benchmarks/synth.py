@@ -21,9 +21,9 @@ from typing import Any
 import yaml
 import zipcodes
 
-from generator.checks import SCHEMA_LINE, known_zone
-from generator.vocab import STATES
-from generator.zips import Zip, table
+from generator.load.checks import SCHEMA_LINE, known_zone
+from generator.model.vocab import STATES
+from generator.model.zips import Zip, table
 
 SAMHSA_CSV = Path(__file__).resolve().parents[2] / "shared/data/samhsa-nsumhss/facilities.csv.gz"
 SOURCE = "Synthetic benchmark listing"

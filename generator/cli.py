@@ -12,12 +12,15 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from generator import __version__, hosting, report, scaffold, site, validation_cache
-from generator.catalog import Catalog, UsageError, load_paths
-from generator.diagnostics import format_all, has_errors, strict
+from generator import __version__
+from generator.authoring import report, scaffold
 from generator.importers import command as import_command
-from generator.publish import OutputError, replace_dir
-from generator.validation_cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
+from generator.load import validation_cache
+from generator.load.catalog import Catalog, UsageError, load_paths
+from generator.load.diagnostics import format_all, has_errors, strict
+from generator.load.validation_cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
+from generator.output import hosting, site
+from generator.output.publish import OutputError, replace_dir
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -212,7 +215,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator import mkdocs_run  # MkDocs is imported only by the commands that run it
+    from generator.adapter import (
+        run as mkdocs_run,  # MkDocs is imported only by the commands that run it
+    )
 
     _need_file(args.config)
     catalog = _check([args.providers], args)
@@ -232,7 +237,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from generator import mkdocs_run
+    from generator.adapter import run as mkdocs_run
 
     _need_file(args.config)
     if not args.providers.is_dir():

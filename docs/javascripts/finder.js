@@ -1,7 +1,7 @@
 /*
  * The program finder on /finder/: a private search over every program track, in the browser.
  *
- * It reads finder/index.json (built by generator/finder_index.py, which documents the format)
+ * It reads finder/index.json (built by generator/finder/finder_index.py, which documents the format)
  * and, only once a ZIP code is typed, finder/zips.json. Nothing typed is sent anywhere. The
  * filters live in the query string (?days=mon,tue&from=17:30&pay=medicaid&zip=97201&miles=25).
  * Listing text reaches the page through textContent only, never as HTML.

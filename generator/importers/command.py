@@ -7,10 +7,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from generator.catalog import UsageError
-from generator.diagnostics import format_all
 from generator.importers import listing, samhsa
-from generator.vocab import LEVELS, STATES
+from generator.load.catalog import UsageError
+from generator.load.diagnostics import format_all
+from generator.model.vocab import LEVELS, STATES
 
 EXAMPLE = ("iopdir import samhsa facilities.csv.gz --definitions service_definitions.csv.gz "
            "--out providers --state OR --survey-year 2024")

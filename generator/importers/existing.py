@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import yamlload
-from generator.catalog import display_path
-from generator.diagnostics import Diagnostic, Severity
-from generator.duplicates import name_key, street_key
 from generator.importers.listing import ID_KEY
+from generator.load import yamlload
+from generator.load.catalog import display_path
+from generator.load.diagnostics import Diagnostic, Severity
+from generator.load.duplicates import name_key, street_key
 
 
 @dataclass

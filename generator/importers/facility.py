@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.duplicates import name_key, street_key
 from generator.importers import phones
 from generator.importers.source import Row
-from generator.vocab import STATES
+from generator.load.duplicates import name_key, street_key
+from generator.model.vocab import STATES
 
 # SAMHSA lets a facility keep its street address out of the directory; the row then holds
 # dashes ('- - -', '---'). The schema needs a street, so the listing says so in words.

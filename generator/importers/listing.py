@@ -10,11 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from generator import zips
-from generator.checks import known_zone
 from generator.importers import codes
 from generator.importers.facility import Facility
-from generator.vocab import CONTINUUM
+from generator.load.checks import known_zone
+from generator.model import zips
+from generator.model.vocab import CONTINUUM
 
 GENERATED_PREFIX = "Listed in SAMHSA's national directory"  # how generated descriptions start
 SOURCE_PREFIX = "SAMHSA N-SUMHSS national directory"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from generator.duplicates import name_key, phone_key
+from generator.load.duplicates import name_key, phone_key
 
 MAX_RELATED = 100  # the schema's limit
 

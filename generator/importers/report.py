@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic
+from generator.load.diagnostics import Diagnostic
 
 IMPORTED = "imported"
 # Why a row was skipped: the key, and the words of the summary.

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.catalog import display_path
-from generator.diagnostics import Diagnostic, Severity
 from generator.importers import codes, facility, listing, merge, related, report, slugs, yamlwrite
 from generator.importers.existing import Existing, Listing, scan
 from generator.importers.facility import Facility
 from generator.importers.report import Outcome, Report
 from generator.importers.source import FACILITY_COLUMNS, Row, read_definitions, read_rows
+from generator.load.catalog import display_path
+from generator.load.diagnostics import Diagnostic, Severity
 
 HEADER = [
     "yaml-language-server: $schema=../schema/provider.schema.json",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from generator.catalog import UsageError
+from generator.load.catalog import UsageError
 
 FACILITY_COLUMNS = ("facility_id", "directory_type", "name1", "name2", "street1", "street2",
                     "city", "state", "zip", "phone", "intake1", "intake2", "intake1a",

@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from generator import yamlload
+from generator.load import yamlload
 
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_/+-]*")
 # Words some YAML readers (1.1) take for booleans or null: always quoted.

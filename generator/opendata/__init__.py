@@ -1,13 +1,15 @@
 """The directory as open data, generated with every build so others can reuse it without
 scraping: providers.json (with its JSON Schema), programs.csv, an Open Referral HSDS 3.0 export
-and an iCalendar file per track. Pure: no MkDocs, no file writes.
+and an iCalendar file per track, and schema.org JSON-LD for provider pages.
+
+Takes `Provider` records; gives {docs-relative path: content}. Pure: no MkDocs, no file writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from generator.model import Provider
+from generator.model.records import Provider
 from generator.opendata import hsds, ical, programs_csv, providers_json
 
 

@@ -22,11 +22,9 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from generator import fmt
-from generator.model import Program, Provider, Session, Track, hhmm
-from generator.opendata.ids import record_id
-from generator.opendata.paths import HSDS_DIR
-from generator.vocab import (
+from generator.model import fmt
+from generator.model.records import Program, Provider, Session, Track, hhmm
+from generator.model.vocab import (
     ACCEPTING,
     ACCREDITATIONS,
     FORMATS,
@@ -35,6 +33,8 @@ from generator.vocab import (
     POPULATIONS,
     language_name,
 )
+from generator.opendata.ids import record_id
+from generator.opendata.paths import HSDS_DIR
 
 Row = dict[str, str]
 # The columns written, in the order of the HSDS 3.0 table schemas (file name without .csv).

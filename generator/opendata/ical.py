@@ -16,13 +16,13 @@ from functools import lru_cache
 
 from icalendar import Timezone, vDatetime, vRecur, vText
 
-from generator import fmt
-from generator.mdtext import safe_url
-from generator.model import Program, Provider, Session, Track
+from generator.model import fmt
+from generator.model.links import safe_url
+from generator.model.records import Program, Provider, Session, Track
+from generator.model.vocab import DAYS
 from generator.opendata.hsds import BYDAY
 from generator.opendata.ids import record_id
 from generator.opendata.paths import calendar_path
-from generator.vocab import DAYS
 
 PRODID = "-//iopdir//IOP Program Finder//EN"
 ZONE_YEARS = 5  # VTIMEZONE rules cover this long; calendar apps know IANA zones beyond it

@@ -16,8 +16,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from generator.model import Location, Program, Provider, Track, hhmm
-from generator.vocab import DAY_NAMES, LEVELS, PAYMENT, language_name
+from generator.model.records import Location, Program, Provider, Track, hhmm
+from generator.model.vocab import DAY_NAMES, LEVELS, PAYMENT, language_name
 
 Json = dict[str, Any]
 _ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",

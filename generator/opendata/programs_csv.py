@@ -10,10 +10,9 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from generator import fmt
-from generator.model import Program, Provider, Track, hhmm
-from generator.opendata.paths import PROGRAMS_CSV, calendar_path, page_url
-from generator.vocab import (
+from generator.model import fmt
+from generator.model.records import Program, Provider, Track, hhmm
+from generator.model.vocab import (
     ACCEPTING,
     DAY_SHORT,
     FORMATS,
@@ -24,6 +23,7 @@ from generator.vocab import (
     SERVICES,
     language_name,
 )
+from generator.opendata.paths import PROGRAMS_CSV, calendar_path, page_url
 
 COLUMNS = (
     "provider", "provider_slug", "page", "phone", "website", "program", "program_number",

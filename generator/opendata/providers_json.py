@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from generator import vocab
-from generator.model import Location, Program, Provider, Session, Track, hhmm
+from generator.model import vocab
+from generator.model.records import Location, Program, Provider, Session, Track, hhmm
 from generator.opendata.paths import PROVIDERS_JSON, PROVIDERS_SCHEMA, calendar_path, page_url
 
 FORMAT_VERSION = 1

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.checks import SCHEMA_LINE
+from generator.load.checks import SCHEMA_LINE
 from tests.acceptance.conftest import Run
 from tests.conftest import ROOT, TODAY
 

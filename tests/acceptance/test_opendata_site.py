@@ -16,8 +16,8 @@ from typing import Any
 import icalendar
 import pytest
 
-from generator.catalog import load_paths
-from generator.model import Provider
+from generator.load.catalog import load_paths
+from generator.model.records import Provider
 from tests.acceptance.conftest import Run
 from tests.conftest import PROVIDERS, ROOT, TODAY
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import hosting
+from generator.output import hosting
 from tests.acceptance.conftest import Run
 from tests.conftest import PROVIDERS, ROOT, TODAY
 

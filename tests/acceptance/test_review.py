@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from generator import yamlload
+from generator.load import yamlload
 from tests.conftest import PROVIDERS, ROOT, TODAY
 
 WORKFLOWS = ROOT / ".github" / "workflows"

@@ -1,5 +1,5 @@
 """Material's search box finds a provider by name, city or ZIP code, and lists it first, although
-provider pages have one short entry each in the index (generator/search_index.py)."""
+provider pages have one short entry each in the index (generator/finder/search_index.py)."""
 
 from __future__ import annotations
 

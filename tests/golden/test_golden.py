@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import provider_page
-from generator.catalog import load_paths
-from generator.diagnostics import format_all
+from generator.load.catalog import load_paths
+from generator.load.diagnostics import format_all
+from generator.pages import provider_page
 from tests.conftest import ROOT, TODAY
 
 HERE = Path(__file__).parent

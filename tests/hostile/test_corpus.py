@@ -25,8 +25,9 @@ import markdown
 import pytest
 import yaml
 
-from generator import cli, provider_page
-from generator.catalog import load_paths
+from generator import cli
+from generator.load.catalog import load_paths
+from generator.pages import provider_page
 from tests.conftest import ROOT, TODAY
 
 HERE = Path(__file__).parent

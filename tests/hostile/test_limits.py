@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import limits
+from generator.load import limits
 from tests.conftest import ROOT, TODAY
 from tests.hostile.test_corpus import compare
 

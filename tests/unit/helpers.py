@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from generator.model import Provider
+from generator.model.records import Provider
 
 BASE: dict[str, Any] = {
     "name": "Unit Test Clinic",

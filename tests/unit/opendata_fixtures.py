@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.catalog import load_paths
-from generator.model import Provider
+from generator.load.catalog import load_paths
+from generator.model.records import Provider
 from tests.conftest import PROVIDERS, TODAY
 from tests.unit.helpers import listing, program, provider
 

@@ -13,7 +13,7 @@ import pytest
 
 from benchmarks import run
 from benchmarks.synth import write_listings
-from generator.catalog import load_paths
+from generator.load.catalog import load_paths
 from tests.conftest import ROOT
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from generator import catalog
+from generator.load import catalog
 from tests.conftest import PROVIDERS, ROOT, TODAY
 
 INVALID = ROOT / "tests" / "golden" / "invalid"

@@ -5,8 +5,8 @@ from typing import Any
 
 import yaml
 
-from generator.catalog import load_file
-from generator.checks import hours_problem
+from generator.load.catalog import load_file
+from generator.load.checks import hours_problem
 from tests.unit.helpers import listing, program, provider, track
 
 TODAY = dt.date(2026, 11, 26)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import load_paths
-from generator.checks import SCHEMA_LINE
+from generator.load.catalog import load_paths
+from generator.load.checks import SCHEMA_LINE
 from tests.conftest import PROVIDERS, ROOT, TODAY
 
 FOR_PROVIDERS = (ROOT / "docs" / "for-providers.md").read_text(encoding="utf-8")

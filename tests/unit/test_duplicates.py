@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import duplicates
-from generator.catalog import load_paths
-from generator.diagnostics import Severity
-from generator.model import Provider
+from generator.load import duplicates
+from generator.load.catalog import load_paths
+from generator.load.diagnostics import Severity
+from generator.model.records import Provider
 from tests.conftest import PROVIDERS, TODAY
 from tests.unit.helpers import listing, provider
 

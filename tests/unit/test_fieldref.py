@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from generator import fieldref, site
-from generator.schema_check import load_schema
+from generator.load.schema_check import load_schema
+from generator.output import site
+from generator.pages import fieldref
 
 Schema = dict[str, Any]
 markdown = pytest.importorskip("markdown")  # MkDocs' own dependency (no type stubs installed)

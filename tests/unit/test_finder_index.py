@@ -7,8 +7,9 @@ import gzip
 import json
 from typing import Any
 
-from generator import finder_index, zips
-from generator.model import Provider
+from generator.finder import finder_index
+from generator.model import zips
+from generator.model.records import Provider
 from tests.unit.helpers import listing, program, provider, track
 
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import fmt
+from generator.model import fmt
 
 
 @pytest.mark.parametrize(("minutes", "text"), [

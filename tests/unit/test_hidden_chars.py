@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.catalog import load_file
-from generator.schema_check import inline_refs, load_schema
-from generator.yamlload import Path, dotted
+from generator.load.catalog import load_file
+from generator.load.schema_check import inline_refs, load_schema
+from generator.load.yamlload import Path, dotted
 from tests.conftest import TODAY
 
 LISTING: dict[str, Any] = {  # valid, with every optional text field filled in

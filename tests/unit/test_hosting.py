@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from generator import hosting
+from generator.output import hosting
 
 
 def sha256(source: str) -> str:

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from generator import vocab
 from generator.importers import codes
 from generator.importers.source import read_definitions
-from generator.schema_check import load_schema
+from generator.load.schema_check import load_schema
+from generator.model import vocab
 from tests.unit.samhsa_fixtures import DEFINITIONS, run_import
 
 DEFS = load_schema()["$defs"]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from generator import provider_page
-from generator.mdtext import tel_href
-from generator.schema_check import check
-from generator.yamlload import Document
+from generator.load.schema_check import check
+from generator.load.yamlload import Document
+from generator.model.links import tel_href
+from generator.pages import provider_page
 from tests.conftest import TODAY
 from tests.unit.helpers import listing, program, provider
 

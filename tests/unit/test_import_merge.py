@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from generator import yamlload
-from generator.catalog import load_paths
 from generator.importers import report
 from generator.importers.yamlwrite import dump
+from generator.load import yamlload
+from generator.load.catalog import load_paths
 from tests.conftest import TODAY
 from tests.unit.samhsa_fixtures import FACILITIES, run_import
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import UsageError, load_paths
 from generator.importers import report
+from generator.load.catalog import UsageError, load_paths
 from tests.conftest import TODAY
 from tests.unit.samhsa_fixtures import FACILITIES, run_import
 

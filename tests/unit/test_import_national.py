@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import load_paths
-from generator.diagnostics import has_errors
 from generator.importers import report
+from generator.load.catalog import load_paths
+from generator.load.diagnostics import has_errors
 from tests.conftest import SHARED_DATA, TODAY
 from tests.unit.samhsa_fixtures import run_import
 

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from generator import yamlload
 from generator.importers import phones, slugs
 from generator.importers.facility import Facility
 from generator.importers.yamlwrite import dump
+from generator.load import yamlload
 
 
 @pytest.mark.parametrize(("raw", "expected"), [

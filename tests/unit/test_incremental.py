@@ -10,9 +10,11 @@ from typing import Any
 
 import pytest
 
-from generator import incremental, provider_page, site
-from generator.catalog import load_paths
-from generator.model import Provider
+from generator.adapter import incremental
+from generator.load.catalog import load_paths
+from generator.model.records import Provider
+from generator.output import site
+from generator.pages import provider_page
 from tests.conftest import PROVIDERS, TODAY
 
 

@@ -7,9 +7,9 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import yamlload
-from generator.checks import SCHEMA_LINE
-from generator.listing_template import Answers, allowed, quote, render
+from generator.authoring.listing_template import Answers, allowed, quote, render
+from generator.load import yamlload
+from generator.load.checks import SCHEMA_LINE
 
 TODAY = dt.date(2026, 11, 26)
 

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import mdtext
+from generator.model import links
+from generator.pages import mdtext
 
 # The extensions of mkdocs.yml that read inline text.
 EXTENSIONS = ["admonition", "attr_list", "tables", "toc", "md_in_html", "def_list", "abbr",
@@ -75,7 +76,7 @@ def test_any_text_renders_as_itself(value: str) -> None:
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "//evil.example.com",
                                  "https://x.example.org/\"onmouseover=x", "ftp://x.example.org"])
 def test_unsafe_urls_never_become_links(url: str) -> None:
-    assert mdtext.safe_url(url) is None
+    assert links.safe_url(url) is None
     assert "<a" not in mdtext.link(url, "site")
 
 
@@ -92,7 +93,7 @@ def test_safe_links_are_escaped_and_marked_nofollow() -> None:
     ("1-800-662-4357", "tel:18006624357"),
 ])
 def test_phone_links_hold_digits_only(phone: str, href: str) -> None:
-    assert mdtext.tel_href(phone) == href
+    assert links.tel_href(phone) == href
 
 
 def test_front_matter_values_are_json_and_html_escaped() -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model import Track, hhmm, minutes
+from generator.model.records import Track, hhmm, minutes
 from tests.unit.helpers import listing, program, provider, track
 
 

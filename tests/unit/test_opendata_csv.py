@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from generator.model import Provider
+from generator.model.records import Provider
 from generator.opendata import programs_csv
 from generator.opendata.paths import PROGRAMS_CSV
 from tests.unit.helpers import listing, program, provider, track

@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator.model import Provider
+from generator.model.records import Provider
 from generator.opendata import hsds
 from generator.opendata.paths import HSDS_DIR
 from tests.conftest import ROOT, SHARED_DATA

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.model import Provider
+from generator.model.records import Provider
 from generator.opendata import ical
 from generator.opendata.paths import CALENDARS_DIR, calendar_path
 from tests.conftest import TODAY

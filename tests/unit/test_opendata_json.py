@@ -8,7 +8,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator.model import Provider
+from generator.model.records import Provider
 from generator.opendata import providers_json
 from generator.opendata.paths import PROVIDERS_JSON, PROVIDERS_SCHEMA
 from tests.conftest import ROOT, TODAY

@@ -9,8 +9,8 @@ from typing import Any
 import markdown
 import yaml
 
-from generator import provider_page
 from generator.opendata import jsonld
+from generator.pages import provider_page
 from tests.conftest import TODAY
 from tests.unit.helpers import listing, program, provider, track
 from tests.unit.opendata_fixtures import unlisted_provider

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.outbound import add_rel
+from generator.pages.outbound import add_rel
 
 
 @pytest.mark.parametrize(("html", "expected"), [

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from generator import provider_page, site
+from generator.output import site
+from generator.pages import provider_page
 from tests.unit.helpers import listing, provider
 
 VERIFIED = dt.date(2025, 11, 26)

@@ -6,7 +6,8 @@ import datetime as dt
 import posixpath
 import re
 
-from generator import browse, provider_page, site
+from generator.output import site
+from generator.pages import browse, provider_page
 from tests.unit.helpers import listing, program, provider, track
 
 TODAY = dt.date(2026, 11, 26)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import publish
-from generator.publish import replace_dir
+from generator.output import publish
+from generator.output.publish import replace_dir
 
 
 def dead_pid() -> int:

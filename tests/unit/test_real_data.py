@@ -11,7 +11,7 @@ import io
 
 import pytest
 
-from generator import zips
+from generator.model import zips
 from tests.conftest import SHARED_DATA
 
 FACILITIES = SHARED_DATA / "samhsa-nsumhss" / "facilities.csv.gz"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import report
-from generator.catalog import Catalog, load_paths
+from generator.authoring import report
+from generator.load.catalog import Catalog, load_paths
 from tests.conftest import PROVIDERS, TODAY
 from tests.unit.helpers import listing, program, provider
 

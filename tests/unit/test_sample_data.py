@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from generator.catalog import load_paths
-from generator.model import Program, Provider, Track
-from generator.vocab import PAYMENT
+from generator.load.catalog import load_paths
+from generator.model.records import Program, Provider, Track
+from generator.model.vocab import PAYMENT
 from tests.conftest import PROVIDERS, TODAY
 
 PHONE = re.compile(r"\(\d{3}\) 555-01\d\d")

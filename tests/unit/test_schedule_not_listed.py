@@ -8,8 +8,9 @@ from typing import Any
 
 import yaml
 
-from generator import finder_index, provider_page
-from generator.catalog import load_file
+from generator.finder import finder_index
+from generator.load.catalog import load_file
+from generator.pages import provider_page
 from tests.unit.helpers import listing, program, provider
 from tests.unit.test_finder_index import decode
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from benchmarks.synth import make_listing
-from generator import schema_check, schema_gate, yamlload
+from generator.load import schema_check, schema_gate, yamlload
 from tests.conftest import PROVIDERS, ROOT
 
 LISTINGS = sorted(PROVIDERS.glob("*.yaml")) + sorted((ROOT / "tests").rglob("*.yaml"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.checks import SCHEMA_LINE, check_schema_line
+from generator.load.checks import SCHEMA_LINE, check_schema_line
 from tests.conftest import PROVIDERS
 
 

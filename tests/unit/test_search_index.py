@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from generator import search_index
-from generator.catalog import load_paths
-from generator.model import Provider
+from generator.finder import search_index
+from generator.load.catalog import load_paths
+from generator.model.records import Provider
 from tests.conftest import PROVIDERS, TODAY
 
 

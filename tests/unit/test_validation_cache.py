@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from generator import catalog, schema_check, validation_cache
 from generator.cli import main
+from generator.load import catalog, schema_check, validation_cache
 from tests.conftest import PROVIDERS, TODAY
 
 SAMPLES = sorted(PROVIDERS.glob("*.yaml"))[:4]

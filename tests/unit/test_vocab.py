@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from generator import vocab
-from generator.schema_check import load_schema
+from generator.load.schema_check import load_schema
+from generator.model import vocab
 
 DEFS = load_schema()["$defs"]
 PROGRAM = DEFS["program"]["properties"]

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from generator.yamlload import dotted, load, resolve_plain
+from generator.load.yamlload import dotted, load, resolve_plain
 
 
 @pytest.mark.parametrize(("text", "value"), [

@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from generator import limits
-from generator.diagnostics import Diagnostic, Severity
+from generator.load import limits
+from generator.load.diagnostics import Diagnostic, Severity
 
 Path = tuple[str | int, ...]
 

@@ -6,8 +6,8 @@ import datetime as dt
 import zoneinfo
 from functools import lru_cache
 
-from generator.model import Location, Track
-from generator.vocab import DAY_SHORT, DAYS, STATES
+from generator.model.records import Location, Track
+from generator.model.vocab import DAY_SHORT, DAYS, STATES
 
 ZONE_NAMES = {
     "America/New_York": "Eastern time", "America/Detroit": "Eastern time",

@@ -13,13 +13,13 @@ from typing import Any
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
-from generator import limits, schema_gate
-from generator.diagnostics import Diagnostic, Severity
-from generator.yamlload import Document, Path, dotted, quoted
+from generator.load import limits, schema_gate
+from generator.load.diagnostics import Diagnostic, Severity
+from generator.load.yamlload import Document, Path, dotted, quoted
 
 # iopdir runs from a checkout of the project (installed with `pip install -e .`): the schema,
 # like mkdocs.yml and docs/, lives beside the package rather than inside it.
-SCHEMA_PATH = FsPath(__file__).resolve().parent.parent / "schema" / "provider.schema.json"
+SCHEMA_PATH = FsPath(__file__).resolve().parents[2] / "schema" / "provider.schema.json"
 _TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
     "array": "a list", "object": "a group of fields", "null": "nothing",

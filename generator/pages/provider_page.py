@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from generator import fmt
-from generator.mdtext import front_matter, link, mailto, phone_link, site_host, text
-from generator.model import Program, Provider, Track
-from generator.opendata import jsonld
-from generator.opendata.paths import calendar_path
-from generator.vocab import (
+from generator.model import fmt
+from generator.model.links import site_host
+from generator.model.records import Program, Provider, Track
+from generator.model.vocab import (
     ACCEPTING,
     ACCREDITATIONS,
     CONTINUUM,
@@ -23,6 +21,9 @@ from generator.vocab import (
     SERVICES,
     language_name,
 )
+from generator.opendata import jsonld
+from generator.opendata.paths import calendar_path
+from generator.pages.mdtext import front_matter, link, mailto, phone_link, text
 
 STALE_AFTER_DAYS = 365
 

@@ -19,10 +19,11 @@ from typing import Any, TextIO
 
 import jsonschema
 
-from generator import listing_template, zips
-from generator.catalog import UsageError
-from generator.checks import SLUG, known_zone, suggest_slug
-from generator.listing_template import Answers
+from generator.authoring import listing_template
+from generator.authoring.listing_template import Answers
+from generator.load.catalog import UsageError
+from generator.load.checks import SLUG, known_zone, suggest_slug
+from generator.model import zips
 
 ATTEMPTS = 3  # a question asked again after a bad answer, then left for the file
 

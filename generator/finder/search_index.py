@@ -23,8 +23,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from generator.model import Provider
-from generator.vocab import CONTINUUM
+from generator.model.records import Provider
+from generator.model.vocab import CONTINUUM
 
 Entry = dict[str, Any]
 _FIRST_PARAGRAPH = re.compile(r"<p>.*?</p>", re.S)

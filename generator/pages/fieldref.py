@@ -14,9 +14,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.model import Provider
-from generator.schema_check import load_schema, ref_target
-from generator.vocab import (
+from generator.load.schema_check import load_schema, ref_target
+from generator.model.records import Provider
+from generator.model.vocab import (
     ACCEPTING,
     ACCREDITATIONS,
     CONTINUUM,

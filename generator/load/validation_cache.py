@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 import generator
-from generator import limits, schema_check
-from generator.catalog import (
+from generator.load import limits, schema_check
+from generator.load.catalog import (
     Cache,
     Catalog,
     display_path,
@@ -39,13 +39,14 @@ from generator.catalog import (
     listing_files,
     load_paths,
 )
-from generator.diagnostics import Diagnostic
+from generator.load.diagnostics import Diagnostic
 
 DEFAULT_DIR = Path(".iopdir-cache")
 MAGIC = b"iopdir-validation-cache 3\n"
 KEEP_OLD_SECONDS = 7 * 24 * 3600  # caches for other keys (other dates, other code) last a week
 KEEP_RUNS = 8  # whole-run results kept: `validate` of all listings, of one file, of another set
-_ALLOWED_MODULES = ("generator.model", "generator.diagnostics", "generator.catalog")
+_ALLOWED_MODULES = (
+    "generator.model.records", "generator.load.diagnostics", "generator.load.catalog")
 RunKey = str
 RunResult = tuple[list[Diagnostic], int]  # the diagnostics of a run and its number of files
 

@@ -3,7 +3,7 @@
 MkDocs' dirty builds skip every page whose source file is older than its built page. Generated
 pages live in memory, so MkDocs counts them as changed on every rebuild: a listing edit rebuilt
 all 5,000 pages (about a minute). Here the generated files are written to a mirror directory,
-and rewritten only when their content changed (generator/incremental.py), so a dirty rebuild
+and rewritten only when their content changed (generator/adapter/incremental.py), so a dirty rebuild
 after an edit renders the edited provider's page and little else.
 
 Two cases still need a full rebuild, which MkDocs' dirty mode would not do by itself: a changed
@@ -25,8 +25,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from generator.catalog import Catalog
-from generator.incremental import Incremental
+from generator.adapter.incremental import Incremental
+from generator.load.catalog import Catalog
 
 
 class ServeFiles:

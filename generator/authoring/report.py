@@ -13,13 +13,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator import duplicates
-from generator.catalog import Catalog
-from generator.diagnostics import Severity
-from generator.mdtext import text as md_text
-from generator.model import Program, Provider
-from generator.provider_page import STALE_AFTER_DAYS as STALE_AFTER_DAYS  # re-exported
-from generator.vocab import LEVELS, STATES
+from generator.load import duplicates
+from generator.load.catalog import Catalog
+from generator.load.diagnostics import Severity
+from generator.model.records import Program, Provider
+from generator.model.vocab import LEVELS, STATES
+from generator.pages.mdtext import text as md_text
+from generator.pages.provider_page import STALE_AFTER_DAYS as STALE_AFTER_DAYS  # re-exported
 
 MARKDOWN_ROWS = 100  # per table: an issue body holds at most 65,536 characters
 

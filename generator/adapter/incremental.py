@@ -12,7 +12,7 @@ page at once. So a serve loop keeps, between rebuilds:
 - a mirror of the generated files on disk, rewritten only when their content changed, so MkDocs'
   dirty builds (which compare file times) rebuild only the changed pages.
 
-Pure Python, no MkDocs: the adapter is in mkdocs_plugin.py.
+Pure Python, no MkDocs: the MkDocs side is plugin.py beside it.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator import provider_page, site
-from generator.model import Provider
+from generator.model.records import Provider
+from generator.output import site
+from generator.pages import provider_page
 
 Files = dict[str, str | bytes]
 

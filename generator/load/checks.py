@@ -10,11 +10,11 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from generator.diagnostics import Diagnostic, Severity
-from generator.model import Location, Program, Provider, Session, Track, hhmm, minutes
-from generator.vocab import DAY_NAMES, LANGUAGES
-from generator.yamlload import Document, Path, dotted
-from generator.zips import lookup, miles
+from generator.load.diagnostics import Diagnostic, Severity
+from generator.load.yamlload import Document, Path, dotted
+from generator.model.records import Location, Program, Provider, Session, Track, hhmm, minutes
+from generator.model.vocab import DAY_NAMES, LANGUAGES
+from generator.model.zips import lookup, miles
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")

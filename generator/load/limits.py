@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import yaml
 
-from generator.diagnostics import Diagnostic, Severity
+from generator.load.diagnostics import Diagnostic, Severity
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 16      # lists and groups inside each other; a full listing needs 8

@@ -21,8 +21,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from generator.diagnostics import Diagnostic, Severity
-from generator.yamlload import Document, Path, dotted
+from generator.load.diagnostics import Diagnostic, Severity
+from generator.load.yamlload import Document, Path, dotted
 
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}
 _JOINERS = {"\u200c", "\u200d"}

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator import fmt
-from generator.mdtext import front_matter, text
-from generator.model import Program, Provider, Track
-from generator.provider_page import page_path, program_anchor
-from generator.vocab import ACCEPTING, CONTINUUM, FORMATS, LEVELS
+from generator.model import fmt
+from generator.model.records import Program, Provider, Track
+from generator.model.vocab import ACCEPTING, CONTINUUM, FORMATS, LEVELS
+from generator.pages.mdtext import front_matter, text
+from generator.pages.provider_page import page_path, program_anchor
 
 SPLIT_AT = 300  # entries on one page before a list splits into a page per state
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 import html
 import json
 import re
-from urllib.parse import urlsplit
+
+from generator.model.links import safe_url, tel_href
 
 # Python-Markdown's escapable characters, plus '|' (tables) and ':' / '~' / '^' / '=' / '"'
 # used by extensions; escaping one that needs no escape is harmless only when it is in this set,
 # so the set matches exactly what the enabled extensions accept.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _SPACE = re.compile(r"\s+")
-_PHONE_KEEP = re.compile(r"[^0-9+]")
 
 
 def text(value: str) -> str:
@@ -33,17 +33,6 @@ def attr(value: str) -> str:
     return html.escape(_SPACE.sub(" ", value).strip(), quote=True)
 
 
-def safe_url(url: str) -> str | None:
-    """The URL if it is an http(s) address with a host and nothing that could break out."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    if any(c.isspace() or c in "<>\"'`\\" for c in url):
-        return None
-    return url
 
 
 def link(url: str, label: str) -> str:
@@ -55,15 +44,6 @@ def link(url: str, label: str) -> str:
     return f'<a href="{attr(safe)}" rel="nofollow noopener noreferrer">{label_html}</a>'
 
 
-def tel_href(phone: str) -> str:
-    """tel: target: digits only, with +1 for ten-digit US numbers, and an extension
-    ('... ext. 12') as RFC 3966's ';ext=12'."""
-    number, _, extension = phone.partition(" ext. ")
-    digits = _PHONE_KEEP.sub("", number)
-    if not digits.startswith("+"):
-        digits = "+1" + digits if len(digits) == 10 else digits
-    extension = _PHONE_KEEP.sub("", extension).lstrip("+")
-    return "tel:" + digits + (f";ext={extension}" if extension else "")
 
 
 def phone_link(phone: str) -> str:
@@ -76,10 +56,6 @@ def mailto(email: str) -> str:
     return f'<a href="mailto:{attr(email)}">{html.escape(email, quote=False)}</a>'
 
 
-def site_host(url: str) -> str:
-    """What a link to a provider's site says: its host name, without 'www.'."""
-    host = urlsplit(url).hostname or url
-    return host.removeprefix("www.")
 
 
 def front_matter(script_data: dict[str, str] | None = None, **fields: str) -> str:

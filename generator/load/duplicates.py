@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from generator.diagnostics import Diagnostic, Severity
-from generator.model import Provider
-from generator.yamlload import Document, Path, dotted
+from generator.load.diagnostics import Diagnostic, Severity
+from generator.load.yamlload import Document, Path, dotted
+from generator.model.records import Provider
 
 Positions = dict[Path, tuple[int, int]]
 

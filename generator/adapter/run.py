@@ -11,9 +11,9 @@ from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from generator.catalog import Catalog
-from generator.mkdocs_plugin import IopDirPlugin
-from generator.publish import replace_dir
+from generator.adapter.plugin import IopDirPlugin
+from generator.load.catalog import Catalog
+from generator.output.publish import replace_dir
 
 PROVIDERS_ENV = "IOPDIR_PROVIDERS"  # mkdocs.yml reads it with !ENV, so serve can see it too
 

@@ -12,8 +12,11 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from generator import browse, fieldref, finder_index, hosting, opendata, provider_page
-from generator.model import Provider
+from generator import opendata
+from generator.finder import finder_index
+from generator.model.records import Provider
+from generator.output import hosting
+from generator.pages import browse, fieldref, provider_page
 
 MARKER = re.compile(r"<!--\s*iopdir:(?P<name>[a-z-]+)\s*-->")
 

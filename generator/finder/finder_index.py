@@ -40,10 +40,10 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from generator import zips
-from generator.fmt import zone_name
-from generator.model import Location, Program, Provider, Session, Track
-from generator.vocab import (
+from generator.model import zips
+from generator.model.fmt import zone_name
+from generator.model.records import Location, Program, Provider, Session, Track
+from generator.model.vocab import (
     ACCEPTING,
     DAYS,
     FORMATS,

@@ -19,11 +19,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator import hosting, outbound, provider_page, search_index, site
-from generator.catalog import Cache, Catalog, UsageError, load_paths
-from generator.diagnostics import Severity, format_all
-from generator.mkdocs_serve import ServeFiles
-from generator.model import Provider
+from generator.adapter.serve import ServeFiles
+from generator.finder import search_index
+from generator.load.catalog import Cache, Catalog, UsageError, load_paths
+from generator.load.diagnostics import Severity, format_all
+from generator.model.records import Provider
+from generator.output import hosting, site
+from generator.pages import outbound, provider_page
 
 log = logging.getLogger("mkdocs.plugins.iopdir")
 
@@ -175,7 +177,7 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                     hosting.headers_file(self.script_hashes), encoding="utf-8")
 
     def _write_search_index(self, path: Path) -> None:
-        """Material's index, with one short entry per provider (see generator/search_index.py)."""
+        """Material's index, one short entry per provider (see generator/finder/search_index.py)."""
         try:
             index = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from generator.checks import SCHEMA_LINE
-from generator.schema_check import inline_refs, load_schema
+from generator.load.checks import SCHEMA_LINE
+from generator.load.schema_check import inline_refs, load_schema
 
 WIDTH = 96
 SOURCE = "Provider, by pull request"

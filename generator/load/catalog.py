@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from generator import checks, duplicates, hidden_chars, limits, schema_check, yamlload
-from generator.diagnostics import Diagnostic, Severity, has_errors
-from generator.model import Provider
+from generator.load import checks, duplicates, hidden_chars, limits, schema_check, yamlload
+from generator.load.diagnostics import Diagnostic, Severity, has_errors
+from generator.model.records import Provider
 
 LISTING_SUFFIXES = (".yaml", ".yml")
 PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves

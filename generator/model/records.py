@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from generator.vocab import DAYS, WEEKEND
+from generator.model.vocab import DAYS, WEEKEND
 
 EVENING_START = 17 * 60  # a session starting at 17:00 or later is an evening session
 
