@@ -2,12 +2,11 @@
 
 It writes synthetic listings (benchmarks/synth.py) to a temporary directory, loads them with
 load_paths, builds the finder index (generator/finder/finder_index.py) and sizes it, raw and
-gzipped.
-Then it serves a page holding the real finder form and docs/javascripts/finder.js with that index,
-and in headless Chromium times filter changes: the form holds one search, is filled with the next,
-and performance.now() is read around the finder's own apply() (search every track, count, sort,
-draw the first 50 results). Each change is timed RUNS times after a warm-up; the table gives the
-median and the slowest run.
+gzipped. Then it serves a page holding the real finder form and script (generator/theme/docs/)
+with that index, and in headless Chromium times filter changes: the form holds one search, is
+filled with the next, and performance.now() is read around the finder's own apply() (search
+every track, count, sort, draw the first 50 results). Each change is timed RUNS times after a
+warm-up; the table gives the median and the slowest run.
 
 Targets (issue 3): at most 40 bytes per program gzipped; a filter change under 16 ms (one frame).
 """
@@ -37,6 +36,7 @@ from benchmarks.synth import LATEST, write_listings
 from generator.finder import finder_index
 from generator.load.catalog import load_paths
 from generator.model.records import Provider
+from generator.output import theme
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -160,16 +160,16 @@ def _page(directory: Path, providers: list[Provider]) -> Path:
     for rel, text in finder_index.generate(providers).items():
         (directory / rel).write_text(text, encoding="utf-8")
     for name in ("javascripts/finder.js", "stylesheets/finder.css", "stylesheets/extra.css"):
-        shutil.copy(ROOT / "docs" / name, directory / Path(name).name)
+        shutil.copy(theme.DOCS / name, directory / Path(name).name)
     (directory / "finder" / "index.html").write_text(_html(), encoding="utf-8")
     return directory
 
 
 def _html() -> str:
-    source = (ROOT / "docs" / "finder" / "index.md").read_text(encoding="utf-8")
+    source = (theme.DOCS / "finder" / "index.md").read_text(encoding="utf-8")
     found = re.search(r'<div class="iop-finder".*?<!-- /iop-finder -->', source, re.S)
     if not found:
-        raise SystemExit("docs/finder/index.md has no <div class=\"iop-finder\"> block")
+        raise SystemExit("finder/index.md has no <div class=\"iop-finder\"> block")
     return ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
             '<title>Finder benchmark</title><link rel="stylesheet" href="../finder.css">'
             '<link rel="stylesheet" href="../extra.css"></head><body><main class="md-typeset">'

@@ -24,7 +24,7 @@ from generator.finder import search_index
 from generator.load.catalog import Cache, Catalog, UsageError, load_paths
 from generator.load.diagnostics import Severity, format_all
 from generator.model.records import Provider
-from generator.output import hosting, site
+from generator.output import hosting, site, theme
 from generator.pages import outbound, provider_page
 
 log = logging.getLogger("mkdocs.plugins.iopdir")
@@ -75,6 +75,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
             return config
+        # The built-in overrides come after the project's own custom_dir, before Material.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme.OVERRIDES))
         self.catalog = (self.preloaded if self.preloaded is not None
                         else self._load(self.providers_path(config)))
         config.extra["iopdir_sample"] = any(p.sample for p in self.catalog.providers)
@@ -101,6 +103,10 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled or self.catalog is None:
             return files
+        for path in theme.builtin_docs():
+            if files.get_file_from_path(path) is None:  # the project's own file wins
+                files.append(File(path, src_dir=str(theme.DOCS), dest_dir=config.site_dir,
+                                  use_directory_urls=config.use_directory_urls))
         hand_written = {file.src_uri for file in files}
         added = dict(self._generated_files(config, hand_written))
         for file in added.values():
@@ -197,6 +203,7 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                 server.watch(str(self.serve_files.trigger))
             if config.theme.custom_dir:  # theme overrides are part of the project
                 server.watch(config.theme.custom_dir)
+            server.watch(str(theme.ROOT))  # and so is the built-in theme, when developing it
         return server
 
 

@@ -1,7 +1,8 @@
 """The finder's data: a compact JSON index of every program track, and the ZIP centroid table.
 
-Pure: no MkDocs. `generate` returns {docs-relative path: JSON text}; docs/javascripts/finder.js
-reads both files in the browser, so nothing a person types ever leaves it.
+Pure: no MkDocs. `generate` returns {docs-relative path: JSON text}; the finder script
+(generator/theme/docs/javascripts/) reads both files in the browser, so nothing a person
+types ever leaves it.
 
 The index (format version `FORMAT_VERSION`) is columnar: one array per field, each with one entry
 per provider, location, program or track, in the default result order (provider name, then the

@@ -15,7 +15,7 @@ from pathlib import Path
 from generator import opendata
 from generator.finder import finder_index
 from generator.model.records import Provider
-from generator.output import hosting
+from generator.output import hosting, theme
 from generator.pages import browse, fieldref, provider_page
 
 MARKER = re.compile(r"<!--\s*iopdir:(?P<name>[a-z-]+)\s*-->")
@@ -55,7 +55,11 @@ def aggregates(providers: list[Provider], today: dt.date) -> dict[str, str | byt
 
 def write_docs(out: Path, docs: Path, providers: list[Provider], today: dt.date,
                site_url: str | None = None) -> None:
-    """A complete docs directory: hand-written pages (markers expanded) plus generated files."""
+    """A complete docs directory: the built-in theme files, hand-written pages over them (markers
+    expanded), plus generated files."""
+    for rel_path, source in theme.builtin_docs().items():
+        (out / rel_path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, out / rel_path)
     shutil.copytree(docs, out, dirs_exist_ok=True)
     for page in out.rglob("*.md"):
         page.write_text(expand_markers(page.read_text(encoding="utf-8"), providers),

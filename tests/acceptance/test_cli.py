@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.output import theme
 from tests.acceptance.conftest import Run
 from tests.conftest import PROVIDERS, ROOT
 
@@ -120,7 +121,7 @@ def test_generate_writes_docs_another_runner_can_build(iopdir: Run, tmp_path: Pa
         "!ENV [IOPDIR_PROVIDERS, providers]", "providers").replace("!ENV SITE_URL", "null"))
     config.update(docs_dir=str(out), site_dir=str(tmp_path / "site"),
                   plugins=["search"], theme={**config["theme"],
-                                             "custom_dir": str(ROOT / "overrides")})
+                                             "custom_dir": str(theme.OVERRIDES)})
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
     import subprocess
     import sys

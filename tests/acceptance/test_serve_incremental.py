@@ -26,8 +26,7 @@ def _shows(url: str, text: str) -> Callable[[], bool]:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project's site sources, so the test may edit the theme."""
-    for name in ("docs", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(PROVIDERS, tmp_path / "providers")
     return tmp_path

@@ -25,6 +25,7 @@ import zipcodes
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
+from generator.output import theme
 from tests.browser.conftest import Server, Visit, serve, watch
 from tests.conftest import PROVIDERS, ROOT, TODAY
 
@@ -548,7 +549,7 @@ def test_every_control_has_a_visible_label(finder: tuple[Visit, Page]) -> None:
 
 
 def test_listing_text_never_goes_in_as_html() -> None:
-    script = (ROOT / "docs" / "javascripts" / "finder.js").read_text(encoding="utf-8")
+    script = (theme.DOCS / "javascripts" / "finder.js").read_text(encoding="utf-8")
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script
 
 
@@ -610,8 +611,7 @@ def site_with_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     config = work / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\nsite_url: {server.url}\n"
-        f"docs_dir: {ROOT / 'docs'}\ntheme:\n  name: material\n"
-        f"  custom_dir: {ROOT / 'overrides'}\n", encoding="utf-8")
+        f"docs_dir: {ROOT / 'docs'}\n", encoding="utf-8")
     subprocess.run(
         [sys.executable, "-m", "generator", "build", "--providers", str(PROVIDERS),
          "--config", str(config), "--site-dir", str(work / "site"), "--strict",
