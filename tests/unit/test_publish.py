@@ -95,3 +95,35 @@ def test_exchange_swaps_two_directories_in_one_step(tmp_path: Path) -> None:
     assert publish._exchange(tmp_path / "a", tmp_path / "b")
     assert [p.name for p in (tmp_path / "b").iterdir()] == ["from-a"]
     assert list((tmp_path / "a").iterdir()) == []
+
+
+def test_the_site_is_never_missing_while_it_is_swapped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A web server reading `site` during a build always finds a whole site, old or new: no step
+    of the swap deletes the published directory before its replacement is in place (where the
+    system can exchange two directories in one step)."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("renameat2 is Linux-only; elsewhere the two-rename swap is used")
+    site = tmp_path / "site"
+    write_site(site, "old")
+    seen: list[str] = []
+    real_rmtree, real_rename = publish.shutil.rmtree, Path.rename
+
+    def served() -> str:
+        index = site / "index.html"
+        return index.read_text() if index.exists() else "MISSING"
+
+    def rmtree(path: str | os.PathLike[str], *args: object, **kwargs: object) -> None:
+        real_rmtree(path, *args, **kwargs)  # type: ignore[arg-type]
+        seen.append(served())
+
+    def rename(self: Path, target: str | os.PathLike[str]) -> Path:
+        moved = real_rename(self, target)
+        seen.append(served())
+        return moved
+
+    monkeypatch.setattr(publish.shutil, "rmtree", rmtree)
+    monkeypatch.setattr(Path, "rename", rename)
+    replace_dir(site, write_new)
+    assert served() == "new"
+    assert "MISSING" not in seen, seen

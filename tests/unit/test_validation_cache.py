@@ -159,3 +159,28 @@ def test_the_cli_keeps_its_cache_where_told_and_not_with_no_cache(
                  *today]) == 0
     assert not (tmp_path / "c2").exists()
     assert capsys.readouterr().err.count(f"{len(SAMPLES)} files checked: 0 errors") == 3
+
+
+@pytest.mark.parametrize("signer", ["nobody", "another user"])
+def test_a_forged_run_result_never_hides_an_error(
+        listings: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, signer: str) -> None:
+    """A `runs-*` file that says "these files were valid" is trusted only under this user's key:
+    one committed beside the listings (or signed by anyone else) cannot hide a broken listing."""
+    broken = listings / SAMPLES[0].name
+    broken.write_text(broken.read_text(encoding="utf-8").replace("name:", "nmae:", 1),
+                      encoding="utf-8")
+    cache = tmp_path / "cache"
+    files = validation_cache.listing_files([listings])
+    forged = {validation_cache.run_key(files, TODAY): ([], len(files))}
+    payload = pickle.dumps(forged)
+    if signer == "another user":
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-user"))
+    secret = validation_cache._secret() if signer == "another user" else b"\0" * 32
+    assert secret is not None
+    signature = validation_cache.hmac.new(secret, payload, "sha256").digest()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # back to this user's key
+    key = validation_cache.cache_key(TODAY)[:24]
+    cache.mkdir()
+    (cache / f"runs-{key}.pickle").write_bytes(validation_cache.MAGIC + signature + payload)
+    found = validation_cache.load([listings], TODAY, cache, providers=False)
+    assert any("nmae" in d.message for d in found.diagnostics), found.diagnostics
