@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -107,14 +108,14 @@ def test_the_site_is_never_missing_while_it_is_swapped(
     site = tmp_path / "site"
     write_site(site, "old")
     seen: list[str] = []
-    real_rmtree, real_rename = publish.shutil.rmtree, Path.rename
+    real_rmtree, real_rename = shutil.rmtree, Path.rename
 
     def served() -> str:
         index = site / "index.html"
         return index.read_text() if index.exists() else "MISSING"
 
-    def rmtree(path: str | os.PathLike[str], *args: object, **kwargs: object) -> None:
-        real_rmtree(path, *args, **kwargs)  # type: ignore[arg-type]
+    def rmtree(path: str | os.PathLike[str], ignore_errors: bool = False) -> None:
+        real_rmtree(path)
         seen.append(served())
 
     def rename(self: Path, target: str | os.PathLike[str]) -> Path:
@@ -122,7 +123,7 @@ def test_the_site_is_never_missing_while_it_is_swapped(
         seen.append(served())
         return moved
 
-    monkeypatch.setattr(publish.shutil, "rmtree", rmtree)
+    monkeypatch.setattr(shutil, "rmtree", rmtree)
     monkeypatch.setattr(Path, "rename", rename)
     replace_dir(site, write_new)
     assert served() == "new"

@@ -4,6 +4,7 @@ alter a result, and never trusted when damaged or not signed with this user's ke
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import json
 import os
 import pickle
@@ -170,14 +171,14 @@ def test_a_forged_run_result_never_hides_an_error(
     broken.write_text(broken.read_text(encoding="utf-8").replace("name:", "nmae:", 1),
                       encoding="utf-8")
     cache = tmp_path / "cache"
-    files = validation_cache.listing_files([listings])
-    forged = {validation_cache.run_key(files, TODAY): ([], len(files))}
+    files = catalog.listing_files([listings])
+    forged: dict[str | None, tuple[list[object], int]] = {validation_cache.run_key(files, TODAY): ([], len(files))}
     payload = pickle.dumps(forged)
     if signer == "another user":
         monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-user"))
     secret = validation_cache._secret() if signer == "another user" else b"\0" * 32
     assert secret is not None
-    signature = validation_cache.hmac.new(secret, payload, "sha256").digest()
+    signature = hmac.new(secret, payload, "sha256").digest()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # back to this user's key
     key = validation_cache.cache_key(TODAY)[:24]
     cache.mkdir()
