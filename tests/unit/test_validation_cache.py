@@ -172,7 +172,8 @@ def test_a_forged_run_result_never_hides_an_error(
                       encoding="utf-8")
     cache = tmp_path / "cache"
     files = catalog.listing_files([listings])
-    forged: dict[str | None, tuple[list[object], int]] = {validation_cache.run_key(files, TODAY): ([], len(files))}
+    forged: dict[str | None, tuple[list[object], int]] = {
+        validation_cache.run_key(files, TODAY): ([], len(files))}
     payload = pickle.dumps(forged)
     if signer == "another user":
         monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-user"))
