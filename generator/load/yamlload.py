@@ -62,6 +62,33 @@ def _compose(text: str) -> yaml.Node | None:
     return node
 
 
+class _Alias(yaml.Node):
+    """Where an alias (`*name`) was written. The composers hand back the anchored node itself,
+    whose position is the anchor's, so messages pointed at the wrong line."""
+
+    id = "alias"
+
+
+class _AliasMarkingComposer(_PyComposer):
+    """Composes aliases as `_Alias` nodes at their own position, never expanding them."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()  # type: ignore[no-untyped-call]
+            if event.anchor not in self.anchors:
+                raise yaml.composer.ComposerError(
+                    None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
+            return _Alias("", "", event.start_mark, event.end_mark)
+        node: yaml.Node | None = super().compose_node(parent, index)
+        return node
+
+
+def _compose_marking_aliases(text: str) -> yaml.Node | None:
+    """Slower (pure Python), so only for the rare file that has aliases."""
+    node: yaml.Node | None = _AliasMarkingComposer(text).get_single_node()
+    return node
+
+
 @dataclass
 class Document:
     """A loaded YAML file: its data and where each value (and each mapping key) starts."""
@@ -118,6 +145,10 @@ def load(text: str, path: str) -> tuple[Document, list[Diagnostic]]:
         return doc, too_big
     converter = _Converter(doc)
     doc.data = converter.convert(node, ())
+    if converter.aliases:  # once more, to report each alias where it was written
+        doc = Document(path)
+        converter = _Converter(doc)
+        doc.data = converter.convert(_compose_marking_aliases(text), ())
     return doc, converter.problems
 
 
@@ -168,12 +199,16 @@ class _Converter:
         line, col = _pos(node)
         self.problems.append(Diagnostic(self.doc.path, line, col, Severity.ERROR, message))
 
-    def convert(self, node: yaml.Node, path: Path) -> Any:
+    def convert(self, node: yaml.Node | None, path: Path) -> Any:
+        assert node is not None
         if id(node) in self.seen:  # an alias: refuse it, which also stops "billion laughs"
-            self.alias(node, path)
+            self.aliases += 1  # load() reads the file again to say where each one is
             return None
         self.seen.add(id(node))
         self.doc.values[path] = _pos(node)
+        if isinstance(node, _Alias):
+            self.alias(node, path)
+            return None
         if node.tag not in _PLAIN_TAGS:
             self.error(node, f"{dotted(path)}: YAML tags such as {quoted(node.tag)} are not "
                        "supported; remove the tag")
@@ -185,8 +220,8 @@ class _Converter:
         return self.scalar(node, path)
 
     def alias(self, node: yaml.Node, path: Path) -> None:
-        """Reported once, at the first alias (which points at its anchor), with a count: one
-        message per alias would bury everything else."""
+        """Reported once, at the first alias, with a count: one message per alias would bury
+        everything else."""
         self.aliases += 1
         if self.aliases == 1:
             self.first_alias = len(self.problems)

@@ -90,3 +90,16 @@ def test_empty_file_is_an_error() -> None:
 def test_dotted_paths_read_like_the_yaml() -> None:
     assert dotted(("programs", 0, "tracks", 1, "end")) == "programs[0].tracks[1].end"
     assert dotted(()) == "(top level)"
+
+
+def test_an_alias_is_reported_where_it_is_written_not_at_its_anchor() -> None:
+    text = ("name: &n Harbor\n"
+            "programs:\n"
+            "  - name: Evening\n"
+            "    languages: [en, *n]\n")
+    doc, problems = load(text, "x.yaml")
+    (problem,) = problems
+    assert (problem.line, problem.col) == (4, 21)
+    assert problem.message.startswith("programs[0].languages[1]: anchors and aliases")
+    assert doc.position(("programs", 0, "languages", 1)) == (4, 21)
+    assert doc.data["programs"][0]["languages"] == ["en", None]
