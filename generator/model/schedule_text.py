@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from generator.model.records import Track, hhmm
 from generator.model.vocab import DAY_SHORT, DAYS
 
 Session = dict[str, Any]  # {'days': [...], 'start': 'HH:MM', 'end': 'HH:MM'}
@@ -102,7 +103,7 @@ def _session(part: str) -> Session:
                              " or 'Sat 09:00-13:00'"])
     days = _days(part[:found.start()], part)
     start, end = _times(found["start"], found["end"], part)
-    return {"days": days, "start": _hhmm(start), "end": _hhmm(end)}
+    return {"days": days, "start": hhmm(start), "end": hhmm(end)}
 
 
 def _days(text: str, part: str) -> list[str]:
@@ -183,10 +184,6 @@ def _clock(text: str, part: str) -> tuple[int, str | None, bool]:
     return hours * 60 + mins, None, twenty_four
 
 
-def _hhmm(total: int) -> str:
-    return f"{total // 60:02d}:{total % 60:02d}"
-
-
 # Writing -------------------------------------------------------------------------------------
 
 
@@ -231,3 +228,10 @@ def _twelve(total: int, with_meridiem: bool = True) -> str:
     hours, mins = divmod(total, 60)
     shown = str((hours % 12) or 12) + (f":{mins:02d}" if mins else "")
     return shown + (("am" if hours < 12 else "pm") if with_meridiem else "")
+
+
+def track_line(track: Track) -> str:
+    """A track as one typed line, its name first: 'Evening track: Mon-Thu 6-9pm'."""
+    sessions = [{"days": list(s.days), "start": hhmm(s.start), "end": hhmm(s.end)}
+                for s in track.sessions]
+    return f"{track.name}: {format_sessions(sessions)}"
