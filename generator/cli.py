@@ -125,6 +125,9 @@ def _add_generate(commands: argparse._SubParsersAction[argparse.ArgumentParser])
                      help="hand-written pages to copy (default: docs/)")
     _add_site_url(cmd, "the site's public address, for the Sitemap line of robots.txt "
                        "(default: $SITE_URL)", os.environ.get("SITE_URL") or None)
+    cmd.add_argument("--repo-url", default=None, metavar="URL",
+                     help="the project's GitHub repository, like repo_url in mkdocs.yml: "
+                          "provider pages then link to its listing update and problem forms")
     _add_common(cmd)
     cmd.set_defaults(handler=_generate)
 
@@ -260,7 +263,8 @@ def _generate(args: argparse.Namespace) -> int:
     if args.out.resolve() == args.docs.resolve():
         raise UsageError("--out must not be the docs directory itself")
     replace_dir(args.out, lambda tmp: site.write_docs(tmp, args.docs, catalog.providers,
-                                                      catalog.today, args.site_url))
+                                                      catalog.today, args.site_url,
+                                                      args.repo_url))
     print(f"Wrote {len(catalog.providers)} provider pages and the docs into {args.out}",
           file=sys.stderr)
     return EXIT_OK
