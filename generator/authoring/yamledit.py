@@ -1,0 +1,167 @@
+"""Change a listing file the way a person would: the rest of it (comments, key order, quoting,
+layout) stays exactly as it was. A round-trip YAML library (ruamel.yaml) keeps what the
+project's own loader throws away; the result is always checked with the project's validator
+before it is written (see listing_edit.py).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from generator.load.catalog import UsageError
+
+Node = Any
+
+
+def _yaml() -> YAML:
+    yaml = YAML()  # round-trip
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never fold a long description onto new lines
+    yaml.indent(mapping=2, sequence=4, offset=2)  # '  - id: main', as listings are written
+    return yaml
+
+
+def load(text: str, where: str) -> CommentedMap:
+    try:
+        doc = _yaml().load(text)
+    except YAMLError as exc:
+        raise UsageError(f"{where}: cannot read the file as YAML ({exc}); run iopdir validate "
+                         f"{where}") from None
+    if not isinstance(doc, CommentedMap):
+        raise UsageError(f"{where}: not a listing (a mapping of fields)")
+    return doc
+
+
+def dump(doc: CommentedMap) -> str:
+    out = io.StringIO()
+    _yaml().dump(doc, out)
+    return out.getvalue()
+
+
+def quoted(text: str) -> Any:
+    """A string written in double quotes, as dates, times and free text are in listings."""
+    return DoubleQuotedScalarString(text)
+
+
+def flow(items: Sequence[Any]) -> CommentedSeq:
+    """A list written on one line: [mon, tue, thu]."""
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def flow_map(fields: dict[str, Any]) -> CommentedMap:
+    """A small mapping on one line: {status: yes, as_of: "2026-11-20"}."""
+    mapping = CommentedMap(fields)
+    mapping.fa.set_flow_style()
+    return mapping
+
+
+def block_map(fields: dict[str, Any]) -> CommentedMap:
+    return CommentedMap(fields)
+
+
+def tracks(named: Sequence[tuple[str, Sequence[dict[str, Any]]]]) -> CommentedSeq:
+    """The `tracks:` of a program from (name, sessions) pairs, in the layout of listings."""
+    seq = CommentedSeq()
+    for name, sessions in named:
+        found = CommentedSeq()
+        for session in sessions:
+            found.append(CommentedMap([("days", flow(session["days"])),
+                                       ("start", quoted(session["start"])),
+                                       ("end", quoted(session["end"]))]))
+        seq.append(CommentedMap([("name", quoted(name)), ("sessions", found)]))
+    return seq
+
+
+def set_field(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
+    """Set `key`; a new key goes after the last field before it in `order` (unknown fields
+    and fields missing from `order` keep their place). A mapping given for a field that holds
+    one is merged into it, so comments inside it stay."""
+    if key in mapping:
+        old = mapping[key]
+        if isinstance(old, CommentedMap) and isinstance(value, dict):
+            update_map(old, value)
+        else:
+            mapping[key] = value
+        return
+    position = 0
+    wanted = order.index(key) if key in order else len(order)
+    for i, existing in enumerate(mapping):
+        if existing in order and order.index(existing) < wanted:
+            position = i + 1
+    _insert(mapping, position, key, value)
+
+
+def update_map(mapping: CommentedMap, fields: dict[str, Any]) -> None:
+    """Make `mapping` hold exactly `fields`, in place: kept keys keep their comments, new ones
+    go at the end, removed ones leave their comment lines behind."""
+    for key in [k for k in mapping if k not in fields]:
+        remove_field(mapping, key)
+    for key, value in fields.items():
+        if key in mapping:
+            mapping[key] = value
+        else:
+            _insert(mapping, len(mapping), key, value)
+
+
+def _insert(mapping: CommentedMap, position: int, key: str, value: Any) -> None:
+    """Insert at `position`. Comment lines that followed the field before (ruamel keeps them
+    with it) describe the field after: they move below the new field."""
+    keys = list(mapping)
+    before = keys[position - 1] if position > 0 else None
+    moved = mapping.ca.items.pop(before, None) if before is not None else None
+    mapping.insert(position, key, value)
+    if moved is not None:
+        _attach(mapping, key, moved)
+
+
+def replace_field(mapping: CommentedMap, old: str, new: str, value: Any) -> None:
+    """Put `new` where `old` was (e.g. tracks for schedule_status), with `old`'s comments."""
+    position = list(mapping).index(old)
+    comments = mapping.ca.items.pop(old, None)
+    del mapping[old]
+    mapping.insert(position, new, value)
+    if comments is not None:
+        _attach(mapping, new, comments)
+
+
+def _attach(mapping: CommentedMap, key: str, comments: Any) -> None:
+    """Comments that followed a field, put after `mapping[key]`: on the key itself for a
+    one-line value, else on the last one-line value inside the block."""
+    holder: Any = mapping
+    index: Any = key
+    while _is_block(holder[index]) and len(holder[index]):
+        inner = holder[index]
+        holder, index = inner, (len(inner) - 1 if isinstance(inner, CommentedSeq)
+                                else list(inner)[-1])
+    if isinstance(holder, CommentedMap):
+        holder.ca.items[index] = comments
+    else:
+        holder.ca.items[index] = [comments[2], None]
+
+
+def _is_block(value: Any) -> bool:
+    return isinstance(value, CommentedMap | CommentedSeq) and not value.fa.flow_style()
+
+
+def remove_field(mapping: CommentedMap, key: str) -> None:
+    """Delete `key`; comment lines that followed it stay, after the field before it."""
+    if key not in mapping:
+        return
+    keys = list(mapping)
+    position = keys.index(key)
+    comments = mapping.ca.items.pop(key, None)
+    del mapping[key]
+    if comments is None or position == 0:
+        return
+    before = keys[position - 1]
+    if before not in mapping.ca.items or _is_block(mapping[before]):
+        _attach(mapping, before, comments)
