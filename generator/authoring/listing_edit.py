@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.authoring import yamledit
 from generator.load.catalog import UsageError, display_path, load_file
@@ -138,11 +138,13 @@ def set_tracks(edit: Edit, program: CommentedMap,
                tracks: list[tuple[str, list[dict[str, Any]]]]) -> None:
     """The program's whole weekly schedule: tracks replace any there were, and a
     `schedule_status: not_listed` line."""
-    node = yamledit.tracks(tracks)
-    if "schedule_status" in program:
-        yamledit.replace_field(program, "schedule_status", "tracks", node)
+    current = program.get("tracks")
+    if isinstance(current, CommentedSeq) and current and "schedule_status" not in program:
+        yamledit.update_tracks(current, tracks)  # line by line: the rest stays as written
+    elif "schedule_status" in program:
+        yamledit.replace_field(program, "schedule_status", "tracks", yamledit.tracks(tracks))
     else:
-        yamledit.set_field(program, "tracks", node, PROGRAM_ORDER)
+        yamledit.set_field(program, "tracks", yamledit.tracks(tracks), PROGRAM_ORDER)
     edit.changes.append(f"schedule of {program.get('name')!r}: " + "; ".join(
         f"{name}: {schedule_text.format_sessions(sessions)}" for name, sessions in tracks))
 
@@ -225,7 +227,11 @@ def finish(edit: Edit, today: dt.date) -> Finished:
 
 
 def write(edit: Edit, text: str) -> None:
+    replace_file(edit.path, text)
+
+
+def replace_file(path: Path, text: str) -> None:
     """Beside, then renamed: a reader never sees half a file."""
-    tmp = edit.path.with_name(f".{edit.path.name}.tmp")
+    tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(text, encoding="utf-8")
-    tmp.replace(edit.path)
+    tmp.replace(path)

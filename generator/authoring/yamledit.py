@@ -81,6 +81,51 @@ def tracks(named: Sequence[tuple[str, Sequence[dict[str, Any]]]]) -> CommentedSe
     return seq
 
 
+def update_tracks(current: CommentedSeq,
+                  named: Sequence[tuple[str, Sequence[dict[str, Any]]]]) -> None:
+    """Make existing `tracks:` say `named`, changing only the values that differ, so a moved
+    start time is a one-line change and every comment stays."""
+    fresh = tracks(named)
+    for i, track in enumerate(fresh):
+        if i >= len(current) or not isinstance(current[i], CommentedMap):
+            _put(current, i, track)
+            continue
+        old = current[i]
+        if old.get("name") != track["name"]:
+            old["name"] = track["name"]
+        sessions = old.get("sessions")
+        if not isinstance(sessions, CommentedSeq):
+            old["sessions"] = track["sessions"]
+            continue
+        for j, session in enumerate(track["sessions"]):
+            if j < len(sessions) and isinstance(sessions[j], CommentedMap):
+                _same_values(sessions[j], session)
+            else:
+                _put(sessions, j, session)
+        del sessions[len(track["sessions"]):]
+    del current[len(fresh):]
+
+
+def _put(seq: CommentedSeq, index: int, value: Any) -> None:
+    if index < len(seq):
+        seq[index] = value
+    else:
+        seq.append(value)
+
+
+def _same_values(old: CommentedMap, new: CommentedMap) -> None:
+    """Set in `old` only the values that differ from `new` (lists compared as lists)."""
+    for key, value in new.items():
+        if key not in old or list_or_str(old[key]) != list_or_str(value):
+            old[key] = value
+    for key in [k for k in old if k not in new]:
+        remove_field(old, key)
+
+
+def list_or_str(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else str(value)
+
+
 def set_field(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
     """Set `key`; a new key goes after the last field before it in `order` (unknown fields
     and fields missing from `order` keep their place). A mapping given for a field that holds
