@@ -280,8 +280,9 @@ def _new(args: argparse.Namespace) -> int:
         print(f"Wrote {path}. Still to fill in: {', '.join(written.missing)}; the file will "
               f"not validate until they are. Then run: iopdir validate {path}", file=sys.stderr)
     else:
+        schedule = "" if given.get("schedule") or written.scheduled else "add your schedule, "
         print(f"Wrote {path}. It validates as written: check every value (the program starts "
-              f"from common values), add your schedule, then run: iopdir validate {path}",
+              f"from common values), {schedule}then run: iopdir validate {path}",
               file=sys.stderr)
     return EXIT_OK
 

@@ -21,6 +21,7 @@ from generator.load.catalog import UsageError, display_path, load_file
 from generator.load.checks import SLUG
 from generator.load.diagnostics import Diagnostic, has_errors
 from generator.model import schedule_text
+from generator.model.vocab import WEEKEND
 
 TOP_ORDER = ("name", "description", "website", "phone", "intake_phones", "email",
              "accreditations", "levels_of_care", "last_verified", "source", "verification",
@@ -124,14 +125,15 @@ def _name_tracks(named: list[tuple[str | None, list[dict[str, Any]]]]
 
 
 def _default_name(sessions: list[dict[str, Any]]) -> str:
-    """'Evening track', 'Weekend track', 'Morning track' or 'Afternoon track'."""
-    starts = [int(s["start"][:2]) for s in sessions]
-    days = {d for s in sessions for d in s["days"]}
-    if min(starts) >= 17:
-        return "Evening track"
-    if days <= {"sat", "sun"}:
-        return "Weekend track"
-    return "Morning track" if max(starts) < 12 else "Afternoon track"
+    """A name from the hours: 'Evening track', 'Morning and evening track', 'Evening and
+    weekend track', 'Weekend track'."""
+    weekday_hours = {int(s["start"][:2]) for s in sessions if set(s["days"]) - WEEKEND}
+    kinds = [part for part, low, high in (("morning", 0, 12), ("afternoon", 12, 17),
+                                          ("evening", 17, 24))
+             if any(low <= hour < high for hour in weekday_hours)]
+    if any(set(s["days"]) & WEEKEND for s in sessions):
+        kinds.append("weekend")
+    return " and ".join(kinds).capitalize() + " track"
 
 
 def set_tracks(edit: Edit, program: CommentedMap,
