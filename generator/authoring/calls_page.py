@@ -24,7 +24,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Said once, at the top of the page: how to call an intake line without getting in its way.
 SCRIPT = (
     "Call on a weekday between 10am and 4pm in the program's own time zone (shown with each "
-    "number), never in the first hour of the day, when intake lines are busiest.",
+    "number): intake lines are busiest when they open.",
     "Start with: \"Hello, I'm calling for {site}, a free public list of intensive outpatient "
     "programs. I'm not a patient and not calling about one. Is this a good moment for two "
     "minutes of questions about your program's schedule?\"",
