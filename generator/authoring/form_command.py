@@ -124,8 +124,8 @@ def comment(outcome: Outcome, kind: str, changed: bool) -> str:
     if outcome.problems:
         lines = [f"Thank you. The form could not be applied to `{listing}` yet, because:", ""]
         lines += [f"- {_md(p)}" for p in outcome.problems]
-        lines += ["", "Edit the issue to correct these answers (the same form, with the "
-                  "pencil next to the title's menu), and it is checked again."]
+        lines += ["", "To correct them, edit the issue (the \"...\" menu of its first "
+                  "comment): the answers are checked again."]
         return "\n".join(lines) + "\n"
     if not changed:
         return (f"Thank you. `{listing}` already says all of this, so nothing needs to "

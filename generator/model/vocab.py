@@ -99,10 +99,10 @@ NOT_LISTED_TEXT = "Not listed in the source: call to ask"
 
 VERIFICATION_METHODS = {
     "phone_call": "by phone",
-    "provider_form": "by the provider, with the update form",
-    "pull_request": "by the provider, with a pull request",
-    "email": "by email with the provider",
-    "website": "from the provider's website",
+    "provider_form": "with the update form",
+    "pull_request": "with a pull request",
+    "email": "by email",
+    "website": "on the provider's website",
     "in_person": "in person",
 }
 
