@@ -116,13 +116,13 @@ def _put(seq: CommentedSeq, index: int, value: Any) -> None:
 def _same_values(old: CommentedMap, new: CommentedMap) -> None:
     """Set in `old` only the values that differ from `new` (lists compared as lists)."""
     for key, value in new.items():
-        if key not in old or list_or_str(old[key]) != list_or_str(value):
+        if key not in old or _comparable(old[key]) != _comparable(value):
             old[key] = value
     for key in [k for k in old if k not in new]:
         remove_field(old, key)
 
 
-def list_or_str(value: Any) -> Any:
+def _comparable(value: Any) -> Any:
     return list(value) if isinstance(value, list) else str(value)
 
 
@@ -162,35 +162,63 @@ def _insert(mapping: CommentedMap, position: int, key: str, value: Any) -> None:
     with it) describe the field after: they move below the new field."""
     keys = list(mapping)
     before = keys[position - 1] if position > 0 else None
-    moved = mapping.ca.items.pop(before, None) if before is not None else None
+    moved = _take_after(mapping, before) if before is not None else None
     mapping.insert(position, key, value)
     if moved is not None:
-        _attach(mapping, key, moved)
+        _attach(mapping, key, [moved])
+
+
+def _take_after(mapping: CommentedMap, key: Any) -> Any:
+    """Remove and return the comment after `key`'s value (ruamel's slot 2), if any."""
+    entry = mapping.ca.items.get(key)
+    if entry is None or len(entry) < 3 or entry[2] is None:
+        return None
+    token = entry[2]
+    entry[2] = None
+    return token
 
 
 def replace_field(mapping: CommentedMap, old: str, new: str, value: Any) -> None:
-    """Put `new` where `old` was (e.g. tracks for schedule_status), with `old`'s comments."""
+    """Put `new` where `old` was (e.g. tracks for schedule_status): comment lines above the
+    old field stay above the new one, a comment after it goes after the new value."""
     position = list(mapping).index(old)
-    comments = mapping.ca.items.pop(old, None)
+    entry = mapping.ca.items.pop(old, None)
     del mapping[old]
     mapping.insert(position, new, value)
-    if comments is not None:
-        _attach(mapping, new, comments)
+    if entry is None:
+        return
+    if len(entry) > 1 and entry[1]:
+        mapping.ca.items[new] = [None, entry[1], None, None]
+    if len(entry) > 2 and entry[2] is not None:
+        _attach(mapping, new, [entry[2]])
 
 
-def _attach(mapping: CommentedMap, key: str, comments: Any) -> None:
-    """Comments that followed a field, put after `mapping[key]`: on the key itself for a
-    one-line value, else on the last one-line value inside the block."""
+def _attach(mapping: CommentedMap, key: Any, tokens: list[Any]) -> None:
+    """Comment tokens put after `mapping[key]`: on the key itself for a one-line value, else on
+    the last one-line value inside the block; joined to a comment already there."""
+    token = _joined(tokens)
     holder: Any = mapping
     index: Any = key
     while _is_block(holder[index]) and len(holder[index]):
         inner = holder[index]
         holder, index = inner, (len(inner) - 1 if isinstance(inner, CommentedSeq)
                                 else list(inner)[-1])
-    if isinstance(holder, CommentedMap):
-        holder.ca.items[index] = comments
+    slot = 2 if isinstance(holder, CommentedMap) else 0
+    entry = holder.ca.items.get(index)
+    if entry is None:
+        holder.ca.items[index] = [None, None, token, None] if slot == 2 else [token, None]
+    elif entry[slot] is None:
+        entry[slot] = token
     else:
-        holder.ca.items[index] = [comments[2], None]
+        entry[slot] = _joined([entry[slot], token])
+
+
+def _joined(tokens: list[Any]) -> Any:
+    """One comment token holding the lines of several, in order."""
+    first = tokens[0]
+    first.value = "".join(t.value if t.value.endswith("\n") else t.value + "\n"
+                          for t in tokens)
+    return first
 
 
 def _is_block(value: Any) -> bool:
@@ -198,15 +226,35 @@ def _is_block(value: Any) -> bool:
 
 
 def remove_field(mapping: CommentedMap, key: str) -> None:
-    """Delete `key`; comment lines that followed it stay, after the field before it."""
+    """Delete `key`; every comment above it, on it or inside its value stays, after the field
+    before it."""
     if key not in mapping:
         return
     keys = list(mapping)
     position = keys.index(key)
-    comments = mapping.ca.items.pop(key, None)
+    entry = mapping.ca.items.pop(key, None) or [None, None, None, None]
+    above = list(entry[1] or []) if len(entry) > 1 else []
+    after = [entry[2]] if len(entry) > 2 and entry[2] is not None else []
+    inner = _tokens(mapping[key])
+    found = above + (after + inner if _is_block(mapping[key]) else inner + after)
     del mapping[key]
-    if comments is None or position == 0:
-        return
-    before = keys[position - 1]
-    if before not in mapping.ca.items or _is_block(mapping[before]):
-        _attach(mapping, before, comments)
+    if found and position > 0:
+        _attach(mapping, keys[position - 1], found)
+
+
+def _tokens(value: Any) -> list[Any]:
+    """The comment tokens inside a value, in the order they appear."""
+    found: list[Any] = []
+    if isinstance(value, CommentedMap):
+        for key in value:
+            entry = value.ca.items.get(key)
+            if entry is not None and len(entry) > 2 and entry[2] is not None:
+                found.append(entry[2])
+            found += _tokens(value[key])
+    elif isinstance(value, CommentedSeq):
+        for index, item in enumerate(value):
+            entry = value.ca.items.get(index)
+            if entry is not None and entry[0] is not None:
+                found.append(entry[0])
+            found += _tokens(item)
+    return found
