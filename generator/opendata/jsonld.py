@@ -38,13 +38,14 @@ def clinic(provider: Provider) -> Json:
         "telephone": provider.phone,
         "address": [_address(loc) for loc in provider.locations],
         "knowsLanguage": languages(_languages(provider)),
+        # None when the source lists no payment: unknown, so not said (dropped below).
+        "paymentAccepted": ", ".join(PAYMENT[p] for p in _payment(provider)) or None,
         "hasOfferCatalog": {"@type": "OfferCatalog", "name": "Programs", "itemListElement": [
             {"@type": "Offer", "itemOffered": service}
             for program in provider.programs for service in _services(program)]},
     }
-    payment = _payment(provider)
-    if payment:  # none when the source does not list it: unknown, so not said
-        data["paymentAccepted"] = ", ".join(PAYMENT[p] for p in payment)
+    if data["paymentAccepted"] is None:
+        del data["paymentAccepted"]
     accepting = is_accepting(provider)
     if accepting is not None:
         data["isAcceptingNewPatients"] = accepting
