@@ -51,6 +51,7 @@ def update(request: Request) -> Outcome:
     edit = _open(request, answers, outcome)
     if edit is None:
         return outcome
+    _promised(answers, forms.UPDATE_PROMISES, outcome)
     role = answers.get(forms.ROLE.id, "").strip()
     if not role:
         outcome.problems.append(f"{forms.ROLE.label}: say your role at the program, like "
@@ -70,13 +71,23 @@ def problem(request: Request) -> Outcome:
     edit = _open(request, answers, outcome)
     if edit is None:
         return outcome
+    _promised(answers, forms.PROBLEM_PROMISES, outcome)
     reason = answers.get(forms.PROBLEM.id, "").strip()
     if reason not in forms.PROBLEMS:
         outcome.problems.append(f"{forms.PROBLEM.label}: choose one of the form's answers")
+    if outcome.problems:
         return outcome
     listing_edit.mark_recheck(edit, reason, request.day, request.issue_url)
     outcome.changes = list(edit.changes)
     return _finish(edit, request.day, outcome)
+
+
+def _promised(answers: Mapping[str, str], promises: tuple[str, ...], outcome: Outcome) -> None:
+    ticked = issue_body.checked(answers.get(forms.AGREE.id, ""))
+    missing = [p for p in promises if p not in ticked]
+    if missing:
+        outcome.problems.append(f"{forms.AGREE.label}: tick " + " and ".join(
+            repr(p) for p in missing))
 
 
 def _open(request: Request, answers: Mapping[str, str],

@@ -53,6 +53,11 @@ INTAKE_CHOICES = {
     "Not sure": "unknown",
 }
 
+# The boxes a sender must tick ("Before you send"); a form without them is not applied.
+UPDATE_PROMISES = ("I work for this program, or it asked me to update its listing.",
+                   "This form holds nothing about any person in treatment.")
+PROBLEM_PROMISES = ("This report holds nothing about any person in treatment.",)
+
 # The problem dropdown. Only these fixed words reach a listing (as recheck.reason); what a
 # reporter types stays in the issue, for maintainers.
 PROBLEMS = (

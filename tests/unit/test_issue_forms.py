@@ -43,6 +43,14 @@ def test_each_form_has_the_fields_the_code_reads(name: str, fields: tuple[issue_
         (f.id, f.label) for f in fields]
 
 
+def test_the_boxes_to_tick_are_the_ones_the_code_checks() -> None:
+    for name, promises in ((issue_forms.UPDATE_FORM, issue_forms.UPDATE_PROMISES),
+                           (issue_forms.PROBLEM_FORM, issue_forms.PROBLEM_PROMISES)):
+        boxes = next(e for e in _form(name)["body"] if e.get("id") == "agree")
+        assert [o["label"] for o in boxes["attributes"]["options"]] == list(promises)
+        assert all(o["required"] for o in boxes["attributes"]["options"])
+
+
 def test_the_dropdowns_offer_exactly_what_the_code_understands() -> None:
     intake = next(e for e in _form(issue_forms.UPDATE_FORM)["body"] if e.get("id") == "intake")
     assert intake["attributes"]["options"] == list(issue_forms.INTAKE_CHOICES)
@@ -110,7 +118,8 @@ def test_sending_the_same_form_again_changes_nothing(providers: Path, tmp_path: 
 
 def _body(**answers: str) -> str:
     fields = {f.id: f for f in issue_forms.UPDATE_FIELDS}
-    base = {"listing": SAMPLE, "program": "1", "role": "Intake coordinator"}
+    ticked = "\n".join(f"- [X] {p}" for p in issue_forms.UPDATE_PROMISES)
+    base = {"listing": SAMPLE, "program": "1", "role": "Intake coordinator", "agree": ticked}
     return "\n\n".join(f"### {fields[k].label}\n\n{v}" for k, v in {**base, **answers}.items())
 
 
@@ -135,6 +144,13 @@ def test_the_validator_has_the_last_word(providers: Path, tmp_path: Path) -> Non
     assert _apply("update", body, providers, tmp_path) == 1
     comment = (tmp_path / "c.md").read_text(encoding="utf-8").replace("\\", "")
     assert "phone: 'call us' is not valid" in comment
+
+
+def test_a_form_without_its_promises_is_not_applied(providers: Path, tmp_path: Path) -> None:
+    body = tmp_path / "issue.md"
+    body.write_text(_body(agree="- [ ] " + issue_forms.UPDATE_PROMISES[0]), encoding="utf-8")
+    assert _apply("update", body, providers, tmp_path) == 1
+    assert "Before you send: tick" in (tmp_path / "c.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("listing", ["", "nobody-here.yaml", "../../etc/passwd"])
