@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.authoring import report, scaffold
+from generator.authoring import calls_command, form_command, record_command, report, scaffold
 from generator.importers import command as import_command
 from generator.load import validation_cache
 from generator.load.catalog import Catalog, UsageError, load_paths
@@ -51,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"iopdir {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for add in (_add_validate, _add_build, _add_serve, _add_generate, _add_new, _add_report,
-                import_command.add):
+                import_command.add, record_command.add, calls_command.add, form_command.add):
         add(commands)
     return parser
 
@@ -125,6 +125,9 @@ def _add_generate(commands: argparse._SubParsersAction[argparse.ArgumentParser])
                      help="hand-written pages to copy (default: docs/)")
     _add_site_url(cmd, "the site's public address, for the Sitemap line of robots.txt "
                        "(default: $SITE_URL)", os.environ.get("SITE_URL") or None)
+    cmd.add_argument("--repo-url", default=None, metavar="URL",
+                     help="the project's GitHub repository, like repo_url in mkdocs.yml: "
+                          "provider pages then link to its listing update and problem forms")
     _add_common(cmd)
     cmd.set_defaults(handler=_generate)
 
@@ -260,7 +263,8 @@ def _generate(args: argparse.Namespace) -> int:
     if args.out.resolve() == args.docs.resolve():
         raise UsageError("--out must not be the docs directory itself")
     replace_dir(args.out, lambda tmp: site.write_docs(tmp, args.docs, catalog.providers,
-                                                      catalog.today, args.site_url))
+                                                      catalog.today, args.site_url,
+                                                      args.repo_url))
     print(f"Wrote {len(catalog.providers)} provider pages and the docs into {args.out}",
           file=sys.stderr)
     return EXIT_OK
@@ -276,8 +280,9 @@ def _new(args: argparse.Namespace) -> int:
         print(f"Wrote {path}. Still to fill in: {', '.join(written.missing)}; the file will "
               f"not validate until they are. Then run: iopdir validate {path}", file=sys.stderr)
     else:
+        schedule = "" if given.get("schedule") or written.scheduled else "add your schedule, "
         print(f"Wrote {path}. It validates as written: check every value (the program starts "
-              f"from common values), add your schedule, then run: iopdir validate {path}",
+              f"from common values), {schedule}then run: iopdir validate {path}",
               file=sys.stderr)
     return EXIT_OK
 

@@ -43,19 +43,20 @@ class Incremental:
         self._written: Files = {}
 
     def generate(self, providers: list[Provider], today: dt.date,
-                 site_url: str | None) -> Files:
+                 site_url: str | None, repo_url: str | None = None) -> Files:
         """What site.generate returns, reusing what did not change."""
-        pages = site.provider_pages(providers, today, render=self._render)
+        pages = site.provider_pages(providers, today, render=self._render, repo_url=repo_url)
         alive = {id(p) for p in providers}  # those kept in _pages cannot be freed: ids are safe
         self._pages = {slug: kept for slug, kept in self._pages.items() if id(kept[0]) in alive}
         return {**site.site_files(site_url), **pages, **self._current(providers, today)}
 
-    def _render(self, provider: Provider, today: dt.date, related: Any) -> str:
+    def _render(self, provider: Provider, today: dt.date, related: Any,
+                repo_url: str | None) -> str:
         kept = self._pages.get(provider.slug)
-        if kept is not None and kept[0] is provider and kept[1] == (related, today):
+        if kept is not None and kept[0] is provider and kept[1] == (related, today, repo_url):
             return kept[2]
-        page = provider_page.render(provider, today, related)
-        self._pages[provider.slug] = (provider, (related, today), page)
+        page = provider_page.render(provider, today, related, repo_url)
+        self._pages[provider.slug] = (provider, (related, today, repo_url), page)
         return page
 
     def _current(self, providers: list[Provider], today: dt.date) -> Files:

@@ -123,7 +123,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                 if _not_replaced(path, hand_written):
                     yield path, file
             return
-        generated = site.generate(self.catalog.providers, self.catalog.today, config.site_url)
+        generated = site.generate(self.catalog.providers, self.catalog.today, config.site_url,
+                                  config.repo_url)
         for path, content in generated.items():
             if _not_replaced(path, hand_written):
                 yield path, _generated_file(config, path, content)

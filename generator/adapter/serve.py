@@ -43,7 +43,8 @@ class ServeFiles:
 
     def files(self, catalog: Catalog, config: MkDocsConfig) -> dict[str, File]:
         """The generated files as real files in the mirror, by docs path."""
-        generated = self.incremental.generate(catalog.providers, catalog.today, config.site_url)
+        generated = self.incremental.generate(catalog.providers, catalog.today, config.site_url,
+                                              config.repo_url)
         written, removed = self.incremental.sync(generated)
         for path in removed:  # a deleted listing: its built page goes too
             _remove_built(self._file(path, config))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from generator.authoring import listing_edit
 from generator.load.checks import SCHEMA_LINE
 from generator.load.schema_check import inline_refs, load_schema
 
@@ -40,6 +41,7 @@ class Answers:
     timezone: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    schedule: str | None = None  # typed weekly hours, like 'Mon, Tue, Thu 6-9pm'
 
 
 def quote(value: str) -> str:
@@ -76,7 +78,7 @@ def allowed(*path: str) -> str:
 
 def render(answers: Answers, today: dt.date) -> str:
     return "\n".join([_head(), _provider(answers, today), _location(answers),
-                      _program(today)]) + "\n"
+                      _program(today, answers.schedule)]) + "\n"
 
 
 def _head() -> str:
@@ -149,7 +151,7 @@ def _location(a: Answers) -> str:
     return "\n".join([*lines, ""])
 
 
-def _program(today: dt.date) -> str:
+def _program(today: dt.date, schedule: str | None = None) -> str:
     program = ("$defs", "program", "properties")
     pad = "    "
     return "\n".join([
@@ -184,9 +186,23 @@ def _program(today: dt.date) -> str:
                 + ", in quotes; as_of is the day you checked.", pad + "  "),
         '      status: "unknown"',
         f"      as_of: {quote(today.isoformat())}",
-        *_schedule_help(pad),
-        "    schedule_status: not_listed",
+        *(_tracks(schedule, pad) if schedule else
+          [*_schedule_help(pad), "    schedule_status: not_listed"]),
     ])
+
+
+def _tracks(schedule: str, pad: str) -> list[str]:
+    """The typed hours as the program's first track (scaffold checked them already)."""
+    lines = [comment("The weekly schedule: one entry per track (a group people choose), with "
+                     "24-hour times in quotes. Add a track by copying one.", pad),
+             pad + "tracks:"]
+    for name, sessions in listing_edit.parse_tracks([schedule]):
+        lines += [pad + f"  - name: {quote(name)}", pad + "    sessions:"]
+        for session in sessions:
+            lines += [pad + f"      - days: [{', '.join(session['days'])}]",
+                      pad + f"        start: {quote(session['start'])}",
+                      pad + f"        end: {quote(session['end'])}"]
+    return lines
 
 
 def _schedule_help(pad: str) -> list[str]:

@@ -17,7 +17,7 @@ from generator.load import duplicates
 from generator.load.catalog import Catalog
 from generator.load.diagnostics import Severity
 from generator.model.records import Program, Provider
-from generator.model.vocab import LEVELS, STATES
+from generator.model.vocab import LEVELS, STATES, UNREACHABLE_REASONS
 from generator.pages.mdtext import text as md_text
 from generator.pages.provider_page import STALE_AFTER_DAYS as STALE_AFTER_DAYS  # re-exported
 
@@ -52,6 +52,8 @@ def build(catalog: Catalog, stale_after_days: int = STALE_AFTER_DAYS) -> Report:
         _stale(providers, catalog.today, stale_after_days),
         _duplicates(providers),
         _unscheduled(providers),
+        _unreachable(providers),
+        _rechecks(providers),
         Table("Invalid listings", ("File", "Errors", "First error"), invalid,
               "Every listing is valid."),
         _by_state(providers),
@@ -84,6 +86,23 @@ def _unscheduled(providers: list[Provider]) -> Table:
             for p in providers for program in p.programs if not program.schedule_listed]
     return Table("Programs without schedules", ("Listing", "Program", "Phone to ask"), rows,
                  "Every program lists its weekly schedule.")
+
+
+def _unreachable(providers: list[Provider]) -> Table:
+    rows = [(p.source_path, p.unreachable.date, str(p.unreachable.attempts),
+             UNREACHABLE_REASONS[p.unreachable.reason], p.phone)
+            for p in sorted(providers, key=lambda p: (p.unreachable.date if p.unreachable
+                                                      else "", p.source_path))
+            if p.unreachable is not None]
+    return Table("Could not be reached by phone", ("Listing", "Last call", "Calls", "What "
+                 "happened", "Phone"), rows, "Every call recorded reached someone.")
+
+
+def _rechecks(providers: list[Provider]) -> Table:
+    rows = [(p.source_path, p.recheck.date, p.recheck.reason, p.recheck.report or "")
+            for p in providers if p.recheck is not None]
+    return Table("Reported problems waiting for a check", ("Listing", "Confirmed", "Reported",
+                 "Report"), rows, "No listing waits for a check.")
 
 
 def _invalid(catalog: Catalog, providers: list[Provider]) -> list[Row]:

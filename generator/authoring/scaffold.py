@@ -19,11 +19,11 @@ from typing import Any, TextIO
 
 import jsonschema
 
-from generator.authoring import listing_template
+from generator.authoring import listing_edit, listing_template
 from generator.authoring.listing_template import Answers
 from generator.load.catalog import UsageError
 from generator.load.checks import SLUG, known_zone, suggest_slug
-from generator.model import zips
+from generator.model import schedule_text, zips
 
 ATTEMPTS = 3  # a question asked again after a bad answer, then left for the file
 
@@ -58,6 +58,9 @@ QUESTIONS = (
     Question("description", "One or two sentences on what you offer",
              "one or two sentences on what you offer (default: one made from the name and "
              "city)", ("properties", "description")),
+    Question("schedule", "Weekly hours, like 'Mon, Tue, Thu 6-9pm' (Enter to add them later)",
+             "the program's weekly hours, like 'Mon, Tue, Thu 6-9pm; Sat 9am-1pm' (default: "
+             "left to fill in)", (), optional=True),
 )
 FIELDS = tuple(q.field for q in QUESTIONS)
 
@@ -84,6 +87,7 @@ class Prompter:
 class Written:
     path: Path
     missing: tuple[str, ...]  # fields left empty: the file fails validation until they are filled
+    scheduled: bool = False  # weekly hours were given
 
 
 def new_listing(directory: Path, slug: str | None, given: dict[str, str | None],
@@ -110,7 +114,7 @@ def new_listing(directory: Path, slug: str | None, given: dict[str, str | None],
     except FileExistsError:  # created while the questions were asked
         raise UsageError(f"{path} already exists; edit it instead") from None
     missing = tuple(f for f in FIELDS if getattr(complete, f) is None and not _optional(f))
-    return Written(path, missing)
+    return Written(path, missing, bool(complete.schedule))
 
 
 def _check_flags(given: dict[str, str | None]) -> None:
@@ -164,6 +168,12 @@ def _ask(question: Question, answers: dict[str, str | None], prompter: Prompter)
 
 def check(field: str, value: str) -> str | None:
     """Why `value` cannot go in `field`, with how to write it; None when it can."""
+    if field == "schedule":
+        try:
+            listing_edit.parse_tracks([value])
+        except schedule_text.ScheduleError as exc:
+            return "; ".join(exc.problems)
+        return None
     question = next(q for q in QUESTIONS if q.field == field)
     rules = _rules(question.rules)
     if not jsonschema.Draft202012Validator(rules).is_valid(value):

@@ -21,7 +21,9 @@ column of small numbers (all below 36) is one base-36 digit per entry in a strin
                       each delta-coded from the previous location
     program           name (number in `names`), location (position among its provider's
                       locations), level, format, pop, pay, lang, mat, open, tracks (count);
-                      tele: flat [program delta, n, state, ...] for listed telehealth states
+                      tele: flat [program delta, n, state, ...] for listed telehealth states;
+                      pop and pay are 0 when the listing says not_listed (a listed set is
+                      never empty): unknown, which a filter keeps rather than excludes
     track             name (number in `names`) and schedule (number in `schedule`); a program
                       whose schedule is not listed has one track named '' with no sessions
     schedule          [[day bitmask, start, end, ...], ...]: sessions, minutes after midnight

@@ -51,6 +51,7 @@ PAYMENT = _codes(
     ("MD", "medicaid", "Medicaid"),
     ("MC", "medicare", "Medicare"),
     ("MI", "tricare", "Federal military insurance (e.g., TRICARE)"),
+    ("SI", "state_insurance", "State-financed health insurance plan other than Medicaid"),
     ("PI", "private_insurance", "Private health insurance"),
     ("SF", "self_pay", "Cash or self-payment"),
     ("SS", "sliding_scale", "Sliding fee scale (fee is based on income and other factors)"),
@@ -72,9 +73,17 @@ POPULATIONS = _codes(
     ("MN", "men", "Adult men"),
     ("GL", "lgbtq", "Lesbian, gay, bisexual, transgender, or queer/questioning (LGBTQ)"),
     ("VET", "veterans", "Veterans"),
+    ("ADM", "active_military", "Active duty military"),
+    ("MF", "military_families", "Members of military families"),
     ("CO", "co_occurring", "Clients with co-occurring mental and substance use disorders"),
     ("PW", "pregnant_postpartum", "Pregnant/postpartum women"),
     ("CJ", "justice_involved", "Criminal justice (other than DUI/DWI)/Forensic clients"),
+    ("DU", "dui_dwi", "Specially designed program for DUI/DWI clients"),
+    ("HV", "hiv", "Clients with HIV or AIDS"),
+    ("TRMA", "trauma", "Clients who have experienced trauma"),
+    ("DV", "domestic_violence",
+     "Clients who have experienced intimate partner violence, domestic violence"),
+    ("XA", "sexual_abuse", "Clients who have experienced sexual abuse"),
 )
 
 LANGUAGES = _codes(

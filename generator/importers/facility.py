@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -15,6 +16,10 @@ from generator.model.vocab import STATES
 NO_STREET = "Street address not listed"
 _HAS_TEXT = re.compile(r"[0-9A-Za-z]")
 _ID = re.compile(r"[a-z]+_[0-9]+")  # the schema's pattern for external_ids.samhsa_nsumhss
+# The directory splits long names over name1 and name2, sometimes mid-phrase ('ACTS Behavioral
+# Health and' / 'Recovery Center'): a name1 ending in one of these words, lowercase as in a
+# title, runs on into name2. 'Outside In' (a capital 'In') is a name of its own.
+_RUNS_ON = frozenset({"and", "of", "for", "the", "at", "on", "in", "to", "&"})
 INTAKE_COLUMNS = ("intake1", "intake2", "intake1a", "intake2a")
 
 
@@ -48,7 +53,8 @@ def display_name(row: Row) -> str:
     if not parts[0]:  # legend rows hold labels in the other columns
         return ""
     if parts[1] and parts[1].casefold() != parts[0].casefold():
-        return f"{parts[0]}, {parts[1]}"
+        joint = " " if parts[0].rsplit(" ", 1)[-1] in _RUNS_ON else ", "
+        return f"{parts[0]}{joint}{parts[1]}"
     return parts[0]
 
 
@@ -84,6 +90,18 @@ def parse(row: Row) -> Facility | str:
     return Facility(row.get("facility_id"), row.line, name, street, city, state, zip_code,
                     numbers[0], tuple(numbers[1:]), frozenset(row.get("service_code_info").split()),
                     fixes)
+
+
+def with_phones_of(kept: Facility, repeats: list[Facility]) -> Facility:
+    """`kept` with the numbers of rows that repeat it added to its intake lines: a repeated row
+    is dropped, what it says is not."""
+    known = [kept.phone, *kept.intake]
+    extra = [n for r in repeats for n in (r.phone, *r.intake) if n not in known]
+    added = list(dict.fromkeys(extra))
+    if not added:
+        return kept
+    return dataclasses.replace(kept, intake=(*kept.intake, *added),
+                               fixes=(*kept.fixes, "phone numbers kept from a repeated row"))
 
 
 def _zip(raw: str) -> tuple[str | None, str]:

@@ -1,7 +1,9 @@
 """A listing (the data of one YAML file) built from one facility of the directory.
 
 Everything written here comes from the directory, or says plainly that something is not known:
-the schedule (`schedule_status: not_listed`) and intake (`status: unknown`).
+the schedule (`schedule_status: not_listed`), intake (`status: unknown`, undated), and who a
+program serves, what it includes and how to pay when the directory lists nothing the schema
+can show (`not_listed`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from generator.importers import codes
 from generator.importers.facility import Facility
 from generator.load.checks import known_zone
 from generator.model import zips
+from generator.model.records import NOT_LISTED
 from generator.model.vocab import CONTINUUM
 
 GENERATED_PREFIX = "Listed in SAMHSA's national directory"  # how generated descriptions start
@@ -62,15 +65,6 @@ def offered_levels(facility: Facility, wanted: tuple[str, ...]) -> list[str]:
     return [lv for lv in codes.values(codes.PROGRAM_LEVEL, facility.codes) if lv in wanted]
 
 
-def missing_facts(facility: Facility) -> str | None:
-    """Why the facility cannot become a valid listing (the schema needs at least one of each)."""
-    for table, what in ((codes.PAYMENT, "payment"), (codes.POPULATIONS, "who it serves"),
-                        (codes.SERVICES, "services")):
-        if not codes.values(table, facility.codes):
-            return f"the directory lists no {what} this site can show"
-    return None
-
-
 def build(facility: Facility, options: Options) -> dict[str, Any]:
     data: dict[str, Any] = {
         "name": facility.name,
@@ -88,7 +82,7 @@ def build(facility: Facility, options: Options) -> dict[str, Any]:
         "source": options.source,
         "external_ids": {ID_KEY: facility.id},
         "locations": [location(facility)],
-        "programs": [program(facility, level, options.today)
+        "programs": [program(facility, level)
                      for level in offered_levels(facility, options.levels)],
     }
     return data
@@ -109,7 +103,16 @@ def describe(facility: Facility) -> str:
             f"{_series(levels)}")
     text += f" for {_series(ages)}." if ages else "."
     limits = codes.values(codes.LIMITS, facility.codes)
-    return " ".join([text, *limits])
+    return " ".join([text, *limits, *_format_note(facility)])
+
+
+TELEHEALTH_NOTE = ("The directory says the facility offers therapy by telehealth; ask which "
+                   "sessions of a program can be joined by video.")
+
+
+def _format_note(facility: Facility) -> list[str]:
+    """Where 'hybrid' comes from: the facility's telehealth code, not a program's own answer."""
+    return [TELEHEALTH_NOTE] if codes.values(codes.FORMAT, facility.codes) else []
 
 
 def _series(words: list[str]) -> str:
@@ -146,22 +149,29 @@ def languages(facility: Facility) -> list[str]:
     return found or ["es"]
 
 
-def program(facility: Facility, level: str, today: dt.date) -> dict[str, Any]:
+def program(facility: Facility, level: str) -> dict[str, Any]:
     data: dict[str, Any] = {
         "name": PROGRAM_NAMES[level],
         "level_of_care": level,
-        "populations": codes.values(codes.POPULATIONS, facility.codes),
+        "populations": _listed(codes.POPULATIONS, facility),
+        # The telehealth code is the facility's: some therapy by video, so at most hybrid,
+        # never telehealth (every session by video).
         "format": (codes.values(codes.FORMAT, facility.codes) or ["in_person"])[0],
         "location": LOCATION_ID,
-        "services": codes.values(codes.SERVICES, facility.codes),
+        "services": _listed(codes.SERVICES, facility),
     }
     mat = codes.values(codes.MAT, facility.codes)
     if mat:
         data["medication_for_addiction_treatment"] = mat[0]
     data |= {
-        "payment": codes.values(codes.PAYMENT, facility.codes),
+        "payment": _listed(codes.PAYMENT, facility),
         "languages": languages(facility),
-        "accepting_new_patients": {"status": "unknown", "as_of": today.isoformat()},
+        "accepting_new_patients": {"status": "unknown"},  # no date: nobody asked
         "schedule_status": "not_listed",
     }
     return data
+
+
+def _listed(table: tuple[codes.Code, ...], facility: Facility) -> list[str] | str:
+    """The facility's values, or `not_listed` when the directory gives none the schema has."""
+    return codes.values(table, facility.codes) or NOT_LISTED

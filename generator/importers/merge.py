@@ -4,8 +4,14 @@ The import owns what the directory says: the name, phones, levels of care, the a
 each imported program's populations, format, services, medication, payment and languages. The
 description and source are the import's while they still read as the import wrote them.
 Everything else (website, email, accreditations once present, tracks and schedule_status,
-program names, lengths, insurance plans, intake status, other programs and locations) is the
-provider's and is kept as it is.
+program names, lengths, insurance plans, intake status, other programs and locations, and the
+records of calls: verification, unreachable, recheck) is the provider's and is kept as it is.
+
+Two rules keep what people added over what the directory says:
+- a person who checked the listing on or after the survey's date (`verification.date`) has the
+  newer facts: the name, phones, address and the programs' fields stay as that person left them;
+- `not_listed` from the directory never replaces a list someone wrote.
+An unknown intake status loses any date (older imports dated it with the day they ran).
 """
 
 from __future__ import annotations
@@ -15,10 +21,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.importers.listing import GENERATED_PREFIX, PROGRAM_NAMES, SOURCE_PREFIX
+from generator.model.records import NOT_LISTED
 
 TOP_ORDER = ("name", "description", "website", "phone", "intake_phones", "email",
-             "accreditations", "levels_of_care", "last_verified", "source", "sample",
-             "external_ids", "related_listings", "locations", "programs")
+             "accreditations", "levels_of_care", "last_verified", "source", "verification",
+             "unreachable", "recheck", "sample", "external_ids", "related_listings", "locations",
+             "programs")
+NEWER_CHECK = "verification (a person's check, newer than the survey)"
 LOCATION_ORDER = ("id", "name", "street", "city", "state", "zip", "timezone", "latitude",
                   "longitude", "approximate_coordinates")
 PROGRAM_ORDER = ("name", "description", "level_of_care", "populations", "format", "location",
@@ -46,23 +55,32 @@ class Merged:
 
 def merge(old: dict[str, Any], new: dict[str, Any]) -> Merged:
     data = copy.deepcopy(old)
-    data["name"], data["phone"] = new["name"], new["phone"]
+    newer = checked_after_survey(old, new["last_verified"])
     # A provider who checked the listing after the survey keeps that later date.
     data["last_verified"] = max(str(old.get("last_verified") or ""), new["last_verified"])
-    _set_or_drop(data, "intake_phones", new.get("intake_phones"))
+    if not newer:
+        data["name"], data["phone"] = new["name"], new["phone"]
+        _set_or_drop(data, "intake_phones", new.get("intake_phones"))
     data["external_ids"] = {**_dict(old.get("external_ids")), **new["external_ids"]}
     if not old.get("accreditations") and new.get("accreditations"):
         data["accreditations"] = new["accreditations"]
     if _generated(old.get("description"), GENERATED_PREFIX):
         data["description"] = new["description"]
-    location_id = _merge_location(data, new["locations"][0])
-    _merge_programs(data, new["programs"], location_id)
+    location_id = _merge_location(data, new["locations"][0], keep=newer)
+    _merge_programs(data, new["programs"], location_id, keep=newer)
     levels = {p.get("level_of_care") for p in _dicts(data.get("programs"))}
     data["levels_of_care"] = new["levels_of_care"] + sorted(
         lv for lv in levels if isinstance(lv, str) and lv not in new["levels_of_care"])
     _merge_source(old, data, new["source"])
     ordered = order(data)
-    return Merged(ordered, changed_fields(old, ordered), hand_fields(old))
+    kept = hand_fields(old) + ([NEWER_CHECK] if newer else [])
+    return Merged(ordered, changed_fields(old, ordered), kept)
+
+
+def checked_after_survey(old: dict[str, Any], survey_date: str) -> bool:
+    """A person's check (`verification`) on or after the survey's date: their facts are newer."""
+    checked = _dict(old.get("verification")).get("date")
+    return isinstance(checked, str) and checked >= survey_date
 
 
 def _merge_source(old: dict[str, Any], data: dict[str, Any], source: str) -> None:
@@ -84,13 +102,16 @@ def _generated(value: Any, prefix: str) -> bool:
     return not isinstance(value, str) or not value.strip() or value.startswith(prefix)
 
 
-def _merge_location(data: dict[str, Any], new: dict[str, Any]) -> str:
-    """Update the first location's address; return its id (imported programs meet there)."""
+def _merge_location(data: dict[str, Any], new: dict[str, Any], keep: bool = False) -> str:
+    """Update the first location's address (unless `keep`); return its id (imported programs
+    meet there)."""
     locations = data.get("locations")
     if not isinstance(locations, list) or not locations or not isinstance(locations[0], dict):
         data["locations"] = [new]
         return str(new["id"])
     first = locations[0]
+    if keep:
+        return str(first.get("id") or new["id"])
     precise = ("latitude" in first and not first.get("approximate_coordinates")
                and first.get("zip") == new["zip"] and first.get("street") == new["street"])
     for key in ADDRESS:
@@ -101,17 +122,29 @@ def _merge_location(data: dict[str, Any], new: dict[str, Any]) -> str:
     return str(first.get("id") or new["id"])
 
 
-def _merge_programs(data: dict[str, Any], new: list[dict[str, Any]], location_id: str) -> None:
+def _merge_programs(data: dict[str, Any], new: list[dict[str, Any]], location_id: str,
+                    keep: bool = False) -> None:
     programs = data.get("programs")
     if not isinstance(programs, list):
         programs = data["programs"] = []
     for program in new:
         same = [p for p in _dicts(programs) if p.get("level_of_care") == program["level_of_care"]]
-        if len(same) == 1:  # several: the provider split the level; the survey cannot say how
+        if len(same) == 1 and not keep:  # several: the provider split the level
             for key in PROGRAM_OWNED:
-                _set_or_drop(same[0], key, program.get(key))
+                value = program.get(key)
+                if not (value == NOT_LISTED and isinstance(same[0].get(key), list)):
+                    _set_or_drop(same[0], key, value)
         elif not same:
             programs.append({**program, "location": location_id})
+    for program in _dicts(programs):
+        _undate_unknown(program)
+
+
+def _undate_unknown(program: dict[str, Any]) -> None:
+    """An unknown intake status has no 'as of' date; older imports wrote the import's day."""
+    intake = program.get("accepting_new_patients")
+    if isinstance(intake, dict) and intake.get("status") == "unknown":
+        intake.pop("as_of", None)
 
 
 def _set_or_drop(data: dict[str, Any], key: str, value: Any) -> None:

@@ -28,8 +28,10 @@ HEADER = [
     "external_ids, related_listings, the first location's address, and each imported program's",
     "populations, format, services, medication_for_addiction_treatment, payment and languages.",
     "Everything else is kept: add a website, email, your own description, program names,",
-    "lengths and insurance plans, and replace 'schedule_status: not_listed' with 'tracks:'.",
-    "Comments other than these lines are not kept.",
+    "lengths and insurance plans, and replace 'schedule_status: not_listed' with 'tracks:'",
+    "(`iopdir record` does it after a call). Once someone has checked the listing after the",
+    "survey (verification), the directory's fields are no longer changed either. A re-import",
+    "keeps no comments other than these lines.",
 ]
 
 
@@ -86,6 +88,7 @@ def _classify(rows: list[Row], request: Request, found: Report) -> list[Facility
     chosen = []
     for group in groups.values():
         first, *later = sorted(group, key=lambda f: int(f.number))
+        first = facility.with_phones_of(first, later)
         chosen.append(first)
         found.fixes.update(first.fixes)
         found.outcomes += [_skip(f, report.REPEAT, f"repeats {first.id} (same name, street "
@@ -121,8 +124,7 @@ def _facility(row: Row, request: Request, substance: dict[str, str]) -> Facility
     parsed = facility.parse(row)
     if isinstance(parsed, str):
         return Outcome(fid, row.line, state, report.INVALID, parsed)
-    missing = listing.missing_facts(parsed)
-    return _skip(parsed, report.INVALID, missing) if missing else parsed
+    return parsed
 
 
 def _skip(item: Facility, reason: str, detail: str) -> Outcome:

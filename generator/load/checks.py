@@ -145,9 +145,19 @@ def _dates(provider: Provider, today: dt.date) -> Iterator[Finding]:
         yield ("last_verified",), Severity.ERROR, \
             f"{provider.last_verified!r} is in the future; use the date the listing was checked"
     for program in provider.programs:
-        if _after(program.accepting_as_of, today):
+        if program.accepting_as_of and _after(program.accepting_as_of, today):
             yield (*program.path, "accepting_new_patients", "as_of"), Severity.ERROR, \
                 f"{program.accepting_as_of!r} is in the future; use the date the status was checked"
+    for field, record in (("verification", provider.verification),
+                          ("unreachable", provider.unreachable), ("recheck", provider.recheck)):
+        if record is not None and _after(record.date, today):
+            yield (field, "date"), Severity.ERROR, \
+                f"{record.date!r} is in the future; use the date it happened"
+    checked = provider.verification
+    if checked is not None and checked.date > provider.last_verified:
+        yield ("last_verified",), Severity.WARNING, \
+            f"is {provider.last_verified!r}, before verification.date {checked.date!r}; " \
+            f"set last_verified to {checked.date!r}, the day of the latest check"
 
 
 def _after(iso: str, today: dt.date) -> bool:

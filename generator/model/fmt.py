@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from collections.abc import Mapping
 from functools import lru_cache
 
 from generator.model.records import Location, Track
-from generator.model.vocab import DAY_SHORT, DAYS, STATES
+from generator.model.vocab import DAY_SHORT, DAYS, NOT_LISTED_TEXT, STATES
 
 ZONE_NAMES = {
     "America/New_York": "Eastern time", "America/Detroit": "Eastern time",
@@ -99,3 +100,13 @@ def place(loc: Location) -> str:
 
 def address(loc: Location) -> str:
     return f"{loc.street}, {loc.city}, {loc.state} {loc.zip}"
+
+
+def intake(status_label: str, as_of: str | None) -> str:
+    """'Accepting new patients (as of 2026-10-01)'; an unknown status has no date."""
+    return f"{status_label} (as of {as_of})" if as_of else status_label
+
+
+def labels(codes: tuple[str, ...], names: Mapping[str, str], sep: str = ", ") -> str:
+    """The labels of a list field, or what to do when the source does not list it."""
+    return sep.join(names[c] for c in codes) if codes else NOT_LISTED_TEXT

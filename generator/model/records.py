@@ -13,6 +13,12 @@ from typing import Any
 from generator.model.vocab import DAYS, WEEKEND
 
 EVENING_START = 17 * 60  # a session starting at 17:00 or later is an evening session
+NOT_LISTED = "not_listed"  # populations, services or payment the source does not give
+
+
+def listed(value: Any) -> tuple[str, ...]:
+    """A list field that may say `not_listed`: its codes, or () when the source does not say."""
+    return () if value == NOT_LISTED else tuple(value)
 
 
 def minutes(hhmm: str) -> int:
@@ -128,7 +134,7 @@ class Program:
     languages: tuple[str, ...]
     telehealth_states: tuple[str, ...]
     accepting: str
-    accepting_as_of: str
+    accepting_as_of: str | None  # None only when the status is unknown
     tracks: tuple[Track, ...]  # empty when the schedule is not listed
     path: tuple[str | int, ...] = ()
     schedule_status: str = "listed"
@@ -141,11 +147,11 @@ class Program:
         )
         return cls(
             data["name"], data.get("description"), data["level_of_care"],
-            tuple(data["populations"]), data["format"], data["location"],
-            data.get("length_weeks"), tuple(data["services"]),
-            data.get("medication_for_addiction_treatment"), tuple(data["payment"]),
+            listed(data["populations"]), data["format"], data["location"],
+            data.get("length_weeks"), listed(data["services"]),
+            data.get("medication_for_addiction_treatment"), listed(data["payment"]),
             tuple(data.get("insurance_carriers", ())), tuple(data["languages"]),
-            tuple(data.get("telehealth_states", ())), accepting["status"], accepting["as_of"],
+            tuple(data.get("telehealth_states", ())), accepting["status"], accepting.get("as_of"),
             tracks, path, data.get("schedule_status", "listed"),
         )
 
@@ -153,6 +159,34 @@ class Program:
     def schedule_listed(self) -> bool:
         """False for `schedule_status: not_listed`: people are asked to call about times."""
         return bool(self.tracks)
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Who last checked the listing, how and when (`verification` in a listing)."""
+
+    by: str
+    method: str
+    date: str
+
+
+@dataclass(frozen=True)
+class Unreachable:
+    """A failed call: the listing's phone did not reach anyone who could confirm it."""
+
+    reason: str
+    attempts: int
+    date: str
+    by: str | None = None
+
+
+@dataclass(frozen=True)
+class Recheck:
+    """A confirmed problem report: the listing waits for a new check."""
+
+    reason: str
+    date: str
+    report: str | None = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +208,9 @@ class Provider:
     external_ids: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     related_listings: tuple[str, ...] = ()
     intake_phones: tuple[str, ...] = ()  # intake lines other than the main phone
+    verification: Verification | None = None
+    unreachable: Unreachable | None = None
+    recheck: Recheck | None = None
 
     @classmethod
     def from_data(cls, slug: str, source_path: str, data: dict[str, Any]) -> Provider:
@@ -186,6 +223,9 @@ class Provider:
             tuple(Program.from_data(x, ("programs", i)) for i, x in enumerate(data["programs"])),
             dict(data.get("external_ids", {})), tuple(data.get("related_listings", ())),
             tuple(data.get("intake_phones", ())),
+            Verification(**data["verification"]) if "verification" in data else None,
+            Unreachable(**data["unreachable"]) if "unreachable" in data else None,
+            Recheck(**data["recheck"]) if "recheck" in data else None,
         )
 
     @cached_property

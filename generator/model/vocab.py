@@ -40,9 +40,16 @@ POPULATIONS = {
     "men": "Men",
     "lgbtq": "LGBTQ+ people",
     "veterans": "Veterans",
+    "active_military": "Active duty military",
+    "military_families": "Military families",
     "co_occurring": "People with co-occurring mental health conditions",
     "pregnant_postpartum": "Pregnant and postpartum people",
     "justice_involved": "People involved with the justice system",
+    "dui_dwi": "People with a DUI or DWI charge",
+    "hiv": "People with HIV or AIDS",
+    "trauma": "People who have experienced trauma",
+    "domestic_violence": "People who have experienced domestic or intimate partner violence",
+    "sexual_abuse": "People who have experienced sexual abuse",
 }
 
 FORMATS = {"in_person": "In person", "telehealth": "Telehealth", "hybrid": "Hybrid"}
@@ -71,6 +78,7 @@ PAYMENT = {
     "medicaid": "Medicaid",
     "medicare": "Medicare",
     "tricare": "TRICARE",
+    "state_insurance": "State-financed insurance (other than Medicaid)",
     "private_insurance": "Private insurance",
     "self_pay": "Self-pay",
     "sliding_scale": "Sliding scale fees",
@@ -84,6 +92,25 @@ ACCEPTING = {
     "waitlist": "Waiting list",
     "no": "Not accepting new patients",
     "unknown": "Intake status unknown",
+}
+
+# What a page says for populations, services or payment that the source does not list.
+NOT_LISTED_TEXT = "Not listed in the source: call to ask"
+
+VERIFICATION_METHODS = {
+    "phone_call": "by phone",
+    "provider_form": "with the update form",
+    "pull_request": "with a pull request",
+    "email": "by email",
+    "website": "on the provider's website",
+    "in_person": "in person",
+}
+
+UNREACHABLE_REASONS = {
+    "no_answer": "nobody answered",
+    "no_callback": "messages were left and nobody called back",
+    "disconnected": "the number is not in service",
+    "wrong_number": "the number reaches someone else",
 }
 
 ACCREDITATIONS = {

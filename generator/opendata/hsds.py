@@ -155,16 +155,15 @@ def _service_base(provider: Provider, program: Program, org: str, program_id: st
     """What every service of a program shares (its tracks differ only in name and schedule)."""
     plans = f" Plans: {', '.join(program.insurance_carriers)}." if program.insurance_carriers \
         else ""
+    intake = fmt.intake(ACCEPTING[program.accepting], program.accepting_as_of)
     return {
         "organization_id": org, "program_id": program_id,
         "description": _program_description(program), "url": provider.website or "",
         "email": provider.email or "", "status": "active",
-        "application_process": f"Call {provider.phone} to ask about intake. "
-                               f"{ACCEPTING[program.accepting]} (as of "
-                               f"{program.accepting_as_of}).",
-        "fees_description": ", ".join(PAYMENT[p] for p in program.payment) + "." + plans,
+        "application_process": f"Call {provider.phone} to ask about intake. {intake}.",
+        "fees_description": fmt.labels(program.payment, PAYMENT) + "." + plans,
         "accreditations": ", ".join(ACCREDITATIONS[a] for a in provider.accreditations),
-        "eligibility_description": ", ".join(POPULATIONS[p] for p in program.populations) + ".",
+        "eligibility_description": fmt.labels(program.populations, POPULATIONS) + ".",
         "assured_date": provider.last_verified,
     }
 

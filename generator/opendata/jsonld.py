@@ -38,11 +38,14 @@ def clinic(provider: Provider) -> Json:
         "telephone": provider.phone,
         "address": [_address(loc) for loc in provider.locations],
         "knowsLanguage": languages(_languages(provider)),
-        "paymentAccepted": ", ".join(PAYMENT[p] for p in _payment(provider)),
+        # None when the source lists no payment: unknown, so not said (dropped below).
+        "paymentAccepted": ", ".join(PAYMENT[p] for p in _payment(provider)) or None,
         "hasOfferCatalog": {"@type": "OfferCatalog", "name": "Programs", "itemListElement": [
             {"@type": "Offer", "itemOffered": service}
             for program in provider.programs for service in _services(program)]},
     }
+    if data["paymentAccepted"] is None:
+        del data["paymentAccepted"]
     accepting = is_accepting(provider)
     if accepting is not None:
         data["isAcceptingNewPatients"] = accepting

@@ -6,6 +6,7 @@ Codes are the listing schema's codes; `labels` maps each code to the words the s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from functools import lru_cache
@@ -78,10 +79,17 @@ def provider_record(provider: Provider) -> Json:
         "sample": provider.sample,
         "external_ids": dict(provider.external_ids),
         "related_listings": list(provider.related_listings),
+        "verification": _fields(provider.verification),
+        "unreachable": _fields(provider.unreachable),
+        "recheck": _fields(provider.recheck),
         "locations": [location_record(loc) for loc in provider.locations],
         "programs": [program_record(provider, prog, i)
                      for i, prog in enumerate(provider.programs, 1)],
     }
+
+
+def _fields(record: Any) -> Json | None:
+    return dataclasses.asdict(record) if record is not None else None
 
 
 def location_record(loc: Location) -> Json:
@@ -99,14 +107,14 @@ def program_record(provider: Provider, program: Program, index: int) -> Json:
         "url": f"{page_url(provider.slug)}#program-{index}",
         "description": program.description,
         "level_of_care": program.level_of_care,
-        "populations": list(program.populations),
+        "populations": _listed(program.populations),
         "format": program.format,
         "location": program.location_id,
         "telehealth_states": list(program.telehealth_states),
         "length_weeks": program.length_weeks,
-        "services": list(program.services),
+        "services": _listed(program.services),
         "medication_for_addiction_treatment": program.mat,
-        "payment": list(program.payment),
+        "payment": _listed(program.payment),
         "insurance_carriers": list(program.insurance_carriers),
         "languages": list(program.languages),
         "accepting_new_patients": {"status": program.accepting, "as_of": program.accepting_as_of},
@@ -114,6 +122,11 @@ def program_record(provider: Provider, program: Program, index: int) -> Json:
         "tracks": [track_record(provider.slug, index, j, track)
                    for j, track in enumerate(program.tracks, 1)],
     }
+
+
+def _listed(codes: tuple[str, ...]) -> list[str] | None:
+    """None (null) when the source does not list the field: unknown, not "none"."""
+    return list(codes) if codes else None
 
 
 def track_record(slug: str, program_index: int, index: int, track: Track) -> Json:

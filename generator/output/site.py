@@ -21,10 +21,11 @@ from generator.pages import browse, fieldref, provider_page
 MARKER = re.compile(r"<!--\s*iopdir:(?P<name>[a-z-]+)\s*-->")
 
 
-def generate(providers: list[Provider], today: dt.date,
-             site_url: str | None = None) -> dict[str, str | bytes]:
-    """Every generated file; `iopdir serve` composes the same three parts incrementally."""
-    return {**site_files(site_url), **provider_pages(providers, today),
+def generate(providers: list[Provider], today: dt.date, site_url: str | None = None,
+             repo_url: str | None = None) -> dict[str, str | bytes]:
+    """Every generated file; `iopdir serve` composes the same three parts incrementally.
+    `repo_url` (mkdocs.yml's) adds the links to the listing update and problem forms."""
+    return {**site_files(site_url), **provider_pages(providers, today, repo_url=repo_url),
             **aggregates(providers, today)}
 
 
@@ -34,13 +35,14 @@ def site_files(site_url: str | None) -> dict[str, str | bytes]:
 
 
 def provider_pages(providers: list[Provider], today: dt.date,
-                   render: Callable[..., str] | None = None) -> dict[str, str]:
+                   render: Callable[..., str] | None = None,
+                   repo_url: str | None = None) -> dict[str, str]:
     """One page per provider; `render` (default provider_page.render, with the same arguments)
     lets `iopdir serve` reuse the pages of unchanged providers."""
     render = render or provider_page.render
     related = provider_page.related_sites(providers)
     return {provider_page.page_path(provider.slug):
-            render(provider, today, related.get(provider.slug, ()))
+            render(provider, today, related.get(provider.slug, ()), repo_url)
             for provider in providers}
 
 
@@ -54,7 +56,7 @@ def aggregates(providers: list[Provider], today: dt.date) -> dict[str, str | byt
 
 
 def write_docs(out: Path, docs: Path, providers: list[Provider], today: dt.date,
-               site_url: str | None = None) -> None:
+               site_url: str | None = None, repo_url: str | None = None) -> None:
     """A complete docs directory: the built-in theme files, hand-written pages over them (markers
     expanded), plus generated files."""
     for rel_path, source in theme.builtin_docs().items():
@@ -64,7 +66,7 @@ def write_docs(out: Path, docs: Path, providers: list[Provider], today: dt.date,
     for page in out.rglob("*.md"):
         page.write_text(expand_markers(page.read_text(encoding="utf-8"), providers),
                         encoding="utf-8")
-    for rel_path, content in generate(providers, today, site_url).items():
+    for rel_path, content in generate(providers, today, site_url, repo_url).items():
         target = out / rel_path
         if target.exists():  # a hand-written page of the same name wins, as in the plugin
             continue

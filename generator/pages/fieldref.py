@@ -92,10 +92,16 @@ def resolve(prop: Schema, root: Schema) -> Schema:
     return {**resolve(ref_target(ref, root), root), **own}
 
 
+def _is_list(field: Schema) -> bool:
+    """A list, or a list that may be the word not_listed instead (type [array, string])."""
+    kind = field.get("type")
+    return kind == "array" or (isinstance(kind, list) and "array" in kind)
+
+
 def _nested(prop: Schema, root: Schema) -> tuple[Schema, bool] | None:
     """(the object schema, whether it is a list of them) when a field holds objects."""
     field = resolve(prop, root)
-    if field.get("type") == "array":
+    if _is_list(field):
         items = resolve(field.get("items", {}), root)
         return (items, True) if "properties" in items else None
     return (field, False) if "properties" in field else None
@@ -127,7 +133,7 @@ def _row(name: str, prop: Schema, required: bool, root: Schema) -> str:
 
 def _what(name: str, field: Schema, root: Schema) -> Iterator[str]:
     """The parts of the "What to write" cell, already escaped for a table."""
-    items = resolve(field.get("items", {}), root) if field.get("type") == "array" else None
+    items = resolve(field.get("items", {}), root) if _is_list(field) else None
     holder = items if items is not None else field
     values = [str(v) for v in holder.get("enum", [])]
     description = str(field.get("description", ""))
@@ -140,7 +146,7 @@ def _what(name: str, field: Schema, root: Schema) -> Iterator[str]:
         yield _values(values, described, items is not None, LABELS.get(name, {}))
     else:
         yield _kind(field, items)  # built from numbers and fixed words only
-    hint = holder.get("x-hint")
+    hint = holder.get("x-hint") or field.get("x-hint")
     if isinstance(hint, str):
         yield cell(_sentence(hint[:1].upper() + hint[1:]))
     yield _examples(field.get("examples"))

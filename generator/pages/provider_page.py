@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from generator.model import fmt
+from generator.model import fmt, issue_links
 from generator.model.links import site_host
 from generator.model.records import Program, Provider, Track
 from generator.model.vocab import (
@@ -19,6 +19,8 @@ from generator.model.vocab import (
     PAYMENT,
     POPULATIONS,
     SERVICES,
+    UNREACHABLE_REASONS,
+    VERIFICATION_METHODS,
     language_name,
 )
 from generator.opendata import jsonld
@@ -34,8 +36,9 @@ def page_path(slug: str) -> str:
 
 
 def render(provider: Provider, today: dt.date,
-           related: Sequence[tuple[str, str]] = ()) -> str:
-    """`related`: (slug, name) of the organisation's other listings (see `related_sites`)."""
+           related: Sequence[tuple[str, str]] = (), repo_url: str | None = None) -> str:
+    """`related`: (slug, name) of the organisation's other listings (see `related_sites`);
+    `repo_url`: the project's repository, for the links to its issue forms (none without)."""
     parts = [
         # schema.org data for search engines; overrides/main.html puts it in <head>, where
         # Material's instant navigation never re-runs it as a script (it does in the content).
@@ -44,6 +47,8 @@ def render(provider: Provider, today: dt.date,
         f"# {text(provider.name)}\n",
         _sample_notice(provider),
         _stale_notice(provider, today),
+        _unreachable_notice(provider),
+        _recheck_notice(provider),
         text(provider.description) + "\n",
         _contact(provider),
         _locations(provider),
@@ -55,6 +60,7 @@ def render(provider: Provider, today: dt.date,
         *(_program(provider, p, i) for i, p in enumerate(provider.programs, 1)),
         "</div>\n",
         _verified(provider),
+        _form_links(provider, repo_url),
     ]
     return "\n".join(part for part in parts if part)
 
@@ -150,16 +156,16 @@ def _facts(provider: Provider, program: Program) -> str:
     loc = provider.location_of(program)
     where = (text(loc.name) + ": " if loc.name else "") + text(fmt.address(loc))
     rows = [
-        ("Accepting new patients", f"{ACCEPTING[program.accepting]} (as of "
-                                   f"{program.accepting_as_of})"),
+        ("Accepting new patients", fmt.intake(ACCEPTING[program.accepting],
+                                              program.accepting_as_of)),
         ("Format", FORMATS[program.format] + _telehealth_states(program, loc.state)),
-        ("Who it serves", ", ".join(POPULATIONS[p] for p in program.populations)),
+        ("Who it serves", fmt.labels(program.populations, POPULATIONS)),
         ("Where", where),
         ("Typical length", f"{program.length_weeks} weeks" if program.length_weeks else ""),
         ("Insurance and payment", _payment(program)),
         ("Languages", ", ".join(language_name(c) for c in program.languages)),
         ("Medication for addiction treatment", MAT[program.mat] if program.mat else ""),
-        ("Services", ", ".join(SERVICES[s] for s in program.services)),
+        ("Services", fmt.labels(program.services, SERVICES)),
     ]
     return "\n".join(f"- **{label}:** {value}" for label, value in rows if value) + "\n"
 
@@ -172,7 +178,7 @@ def _telehealth_states(program: Program, home: str) -> str:
 
 
 def _payment(program: Program) -> str:
-    shown = ", ".join(PAYMENT[p] for p in program.payment)
+    shown = fmt.labels(program.payment, PAYMENT)
     if program.insurance_carriers:
         shown += " (plans: " + ", ".join(text(c) for c in program.insurance_carriers) + ")"
     return shown
@@ -202,8 +208,41 @@ def calendar_link(slug: str, program_index: int, index: int) -> str:
 
 
 def _verified(provider: Provider) -> str:
-    note = f"Last verified {provider.last_verified}. Source: {text(provider.source)}."
+    checked = provider.verification
+    how = (f"; checked {VERIFICATION_METHODS[checked.method]} by {text(checked.by)} on "
+           f"{checked.date}" if checked else "")
+    note = f"Last verified {provider.last_verified}{how}. Source: {text(provider.source)}."
     return "---\n\n" + note + "\n"
+
+
+def _unreachable_notice(provider: Provider) -> str:
+    failed = provider.unreachable
+    if failed is None:
+        return ""
+    calls = f"{failed.attempts} call" + ("" if failed.attempts == 1 else "s")
+    return ('!!! warning "We could not reach this program by phone"\n'
+            f"    After {calls}, the last on {failed.date}, "
+            f"{UNREACHABLE_REASONS[failed.reason]}. The phone number may have changed: check "
+            "the program's website, or choose another program.\n")
+
+
+def _recheck_notice(provider: Provider) -> str:
+    report = provider.recheck
+    if report is None:
+        return ""
+    return ('!!! warning "Someone reported a problem with this listing"\n'
+            f"    {text(report.reason)} (reported {report.date}). Until it is checked again, "
+            f"call {phone_link(provider.phone)} to confirm before you go.\n")
+
+
+def _form_links(provider: Provider, repo_url: str | None) -> str:
+    """Links to the issue forms on GitHub, prefilled; left out when there is no repository."""
+    update = issue_links.update_url(repo_url, provider)
+    problem = issue_links.problem_url(repo_url, provider)
+    if update is None or problem is None:
+        return ""
+    return (f"Is this your program? {link(update, 'Add or correct its hours')} · "
+            f"{link(problem, 'Report a problem with this listing')}\n")
 
 
 def is_stale(last_verified: str, today: dt.date) -> bool:

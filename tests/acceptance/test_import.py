@@ -18,22 +18,22 @@ def test_import_then_validate(iopdir: Run, tmp_path: Path) -> None:
     result = iopdir(*ARGS, "--out", out, "--survey-year", "2024", "--report",
                     tmp_path / "rows.csv")
     assert result.returncode == 0, result.stderr
-    assert "Imported 178 facilities: 178 new files, 0 updated, 0 unchanged" in result.stderr
+    assert "Imported 182 facilities: 182 new files, 0 updated, 0 unchanged" in result.stderr
     assert "  5 no facility name (an empty row, or a legend row of codes and labels)" in \
         result.stderr
-    assert "facilities.csv:254:1: note: substance_12205: skipped: no facility name" in \
+    assert "facilities.csv:256:1: note: substance_12205: skipped: no facility name" in \
         result.stderr
     with (tmp_path / "rows.csv").open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert len(rows) == 253
-    assert sum(r["outcome"] == "imported" for r in rows) == 178
+    assert len(rows) == 255
+    assert sum(r["outcome"] == "imported" for r in rows) == 182
     assert all(r["detail"] for r in rows)
     validated = iopdir("validate", out)
     assert validated.returncode == 0, validated.stderr
-    assert "178 files checked: 0 errors, 0 warnings" in validated.stderr
+    assert "182 files checked: 0 errors, 0 warnings" in validated.stderr
 
     again = iopdir(*ARGS, "--out", out, "--survey-year", "2024", "--dry-run")
-    assert "0 new files, 0 updated, 178 unchanged" in again.stderr
+    assert "0 new files, 0 updated, 182 unchanged" in again.stderr
 
 
 def test_the_collection_date_must_be_given(iopdir: Run, tmp_path: Path) -> None:

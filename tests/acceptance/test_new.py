@@ -94,3 +94,30 @@ def test_bad_flags_are_all_reported_at_once(tmp_path: Path) -> None:
     assert "--zip: '9720' is not valid; write the five-digit ZIP code" in result.stderr
     assert "--state: 'ZZ' is not valid; use the two-letter postal code" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_hours_typed_as_people_write_them_become_tracks(iopdir: Run, tmp_path: Path) -> None:
+    result = _new("--providers", tmp_path, "--no-input", *FLAGS, "--schedule",
+                  "Mon, Tue, Thu 6-9pm; Sat 9am-1pm")
+    assert result.returncode == 0, result.stderr
+    listing = tmp_path / "harbor-light-recovery.yaml"
+    text = listing.read_text(encoding="utf-8")
+    assert "schedule_status" not in text
+    assert ('  - name: "Evening and weekend track"\n        sessions:\n'
+            '          - days: [mon, tue, thu]\n            start: "18:00"\n'
+            '            end: "21:00"\n') in text
+    check = iopdir("validate", "--strict", listing)
+    assert check.returncode == 0, check.stderr
+    bad = _new("--providers", tmp_path, "--no-input", "--name", "Other Clinic", "--schedule",
+               "Mon 9pm-6pm")
+    assert bad.returncode == 2
+    assert "--schedule: '9pm-6pm' ends before it starts" in bad.stderr
+
+
+def test_hours_are_asked_again_until_they_read_right(tmp_path: Path) -> None:
+    answers = "\n".join(["Harbor Light Recovery", "(503) 555-0142", "", "100 Example Ave",
+                         "Portland", "97201", "", "", "", "Mon 6-9", "Mon-Thu 6-9pm"]) + "\n"
+    result = _new("--providers", tmp_path, answers=answers)
+    assert result.returncode == 0, result.stderr
+    assert "'Mon 6-9': add am or pm" in result.stderr
+    assert "days: [mon, tue, wed, thu]" in (tmp_path / "harbor-light-recovery.yaml").read_text()

@@ -70,8 +70,8 @@ def test_every_property_at_every_depth_appears(output: str) -> None:
 
 def test_one_section_per_object(output: str) -> None:
     titles = re.findall(r"^### (.+?) \{ #", output, flags=re.M)
-    assert titles == ["Provider", "External ids", "Location", "Program",
-                      "Accepting new patients", "Track", "Session"]
+    assert titles == ["Provider", "Verification", "Unreachable", "Recheck", "External ids",
+                      "Location", "Program", "Accepting new patients", "Track", "Session"]
 
 
 @pytest.mark.parametrize(("title", "definition"), [
@@ -101,7 +101,7 @@ def test_codes_show_the_label_the_site_uses(output: str) -> None:
     assert "<code>sliding_scale</code>: Sliding scale fees — fees by income" in program["payment"]
     assert "<code>group_therapy</code>: Group therapy<br>" in program["services"]
     # The meaning is left out when the label already says it.
-    assert "<br><code>adolescents</code>: Adolescents (12 to 17)<br>" in program["populations"]
+    assert "<code>adolescents</code> (Adolescents (12 to 17))," in program["populations"]
     assert "<code>AL</code> (Alabama), <code>AK</code> (Alaska)" in program["telehealth_states"]
     session = _rows(_section(output, "Session"))
     assert "<code>sun</code>: Sunday" in _plain(session["days"][2])

@@ -203,3 +203,13 @@ def test_an_empty_directory_gives_an_empty_index() -> None:
     index = finder_index.build_index([])
     assert index["provider"] == {"name": [], "slug": [], "locations": "", "programs": ""}
     assert index["schedule"] == [] and all(v == [] for v in index["labels"].values())
+
+
+def test_not_listed_populations_and_payment_are_0_unknown_not_none() -> None:
+    unknown = program(populations="not_listed", payment="not_listed")
+    index = finder_index.build_index([provider(listing(programs=[unknown, program()]))])
+    assert numbers(index["program"]["pop"], 2)[0] == 0
+    assert numbers(index["program"]["pay"], 2)[0] == 0
+    assert numbers(index["program"]["pay"], 2)[1] != 0  # a listed set is never 0
+    [record, _] = decode(index)
+    assert (record["pop"], record["pay"]) == (set(), set())

@@ -79,7 +79,7 @@ def test_reimport_keeps_a_hand_added_track_and_website(out: Path, tmp_path: Path
     assert data["phone"] == "(434) 400-9669"  # the survey's field, updated
     assert found.updated == {FILE: ["phone"]}
     assert found.kept == {FILE: ["programs.tracks", "website"]}
-    assert len(found.unchanged) == 177
+    assert len(found.unchanged) == 181
     assert load_paths([out], today=TODAY).diagnostics == []
 
 
@@ -89,7 +89,7 @@ def test_an_identical_reimport_rewrites_nothing(out: Path) -> None:
     stamps = _age(out)
     found = run_import(out, today=TODAY + dt.timedelta(days=30))
     assert found.new == [] and found.updated == {}
-    assert len(found.unchanged) == 178
+    assert len(found.unchanged) == 182
     assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.yaml")} == stamps
 
 
@@ -101,7 +101,7 @@ def test_survey_changes_update_the_generated_description_not_a_hand_written_one(
     changed = _edit_csv(tmp_path, line, line.replace(b" CHLD ", b" "))  # no longer under 18
     found = run_import(out, facilities=changed)
     data = _data(out / FILE)
-    assert data["description"].endswith("regular outpatient treatment for adults.")
+    assert "regular outpatient treatment for adults. The directory says" in data["description"]
     assert data["programs"][0]["populations"] == ["adults"]
     assert found.updated[FILE] == ["description", "programs.populations"]
     # A description the provider wrote is theirs.

@@ -38,9 +38,9 @@ def _outcome(found: Report, facility_id: str) -> report.Outcome:
 
 def test_every_row_has_one_outcome_and_the_counts_add_up(imported: tuple[Path, Report]) -> None:
     out, found = imported
-    assert len(found.outcomes) == 253  # data rows in the sample
-    assert len(found.imported) + len(found.skipped) == 253
-    assert len(found.imported) == 178 == len(list(out.glob("*.yaml"))) == len(found.new)
+    assert len(found.outcomes) == 255  # data rows in the sample
+    assert len(found.imported) + len(found.skipped) == 255
+    assert len(found.imported) == 182 == len(list(out.glob("*.yaml"))) == len(found.new)
     assert all(o.reason for o in found.skipped)
     assert all(o.detail for o in found.skipped if o.reason in report.NOTEWORTHY)
 
@@ -49,7 +49,7 @@ def test_every_written_listing_is_valid_without_warnings(imported: tuple[Path, R
     out, _ = imported
     catalog = load_paths([out], today=TODAY)
     assert catalog.diagnostics == []
-    assert len(catalog.providers) == 178
+    assert len(catalog.providers) == 182
 
 
 def test_junk_rows_are_skipped_as_junk(imported: tuple[Path, Report]) -> None:
@@ -78,15 +78,18 @@ def test_mental_health_rows_that_repeat_a_facility_say_which(
     assert all(o.detail.startswith("repeats substance_") for o in repeats)
 
 
-def test_rows_without_payment_population_or_services_are_explained(
+def test_facts_the_directory_does_not_give_are_not_listed_not_guessed(
         imported: tuple[Path, Report]) -> None:
-    _, found = imported
-    assert _outcome(found, "substance_411").detail == \
-        "the directory lists no payment this site can show"
-    assert _outcome(found, "substance_3007").detail == \
-        "the directory lists no who it serves this site can show"
-    assert _outcome(found, "substance_6298").detail == \
-        "the directory lists no services this site can show"
+    out, found = imported
+    listings = _by_id(out)
+    for fid, field in (("substance_411", "payment"), ("substance_3007", "populations"),
+                       ("substance_6298", "services")):
+        assert _outcome(found, fid).reason == report.IMPORTED
+        [program] = listings[fid]["programs"]
+        assert program[field] == "not_listed", fid
+    # A VA facility: who it serves is listed, with the groups the schema now holds.
+    assert {"veterans", "active_military", "military_families", "trauma"} <= set(
+        listings["substance_411"]["programs"][0]["populations"])
 
 
 def test_zip_codes_get_their_leading_zeros_back(imported: tuple[Path, Report]) -> None:
@@ -107,7 +110,8 @@ def test_a_listing_is_built_from_the_directory(imported: tuple[Path, Report]) ->
     assert item["description"] == (
         "Listed in SAMHSA's national directory of substance use treatment facilities as "
         "offering intensive outpatient treatment, partial hospitalization and regular "
-        "outpatient treatment for adults and adolescents.")
+        "outpatient treatment for adults and adolescents. The directory says the facility "
+        "offers therapy by telehealth; ask which sessions of a program can be joined by video.")
     assert item["phone"] == "(434) 400-9668"
     assert item["levels_of_care"] == ["withdrawal_management", "php", "iop", "outpatient"]
     assert item["source"] == ("SAMHSA N-SUMHSS national directory (survey year 2024), "
@@ -127,7 +131,7 @@ def test_a_listing_is_built_from_the_directory(imported: tuple[Path, Report]) ->
         "medication_for_addiction_treatment": "offered",
         "payment": ["medicaid", "medicare", "private_insurance", "self_pay"],
         "languages": ["en", "es"],
-        "accepting_new_patients": {"status": "unknown", "as_of": "2026-11-26"},
+        "accepting_new_patients": {"status": "unknown"},
         "schedule_status": "not_listed"}
 
 
@@ -175,8 +179,8 @@ def test_languages_free_care_and_limits(imported: tuple[Path, Report]) -> None:
     listings = _by_id(out)
     assert {"oj", "ypk"} <= set(listings["substance_2065"]["programs"][0]["languages"])
     assert "free" in listings["substance_855"]["programs"][0]["payment"]
-    assert listings["substance_88"]["description"].endswith(
-        " Serves only people with opioid use disorder. Does not treat alcohol use disorder.")
+    assert (" Serves only people with opioid use disorder. Does not treat alcohol use disorder."
+            in listings["substance_88"]["description"])
     assert listings["substance_601"]["description"].endswith(
         "Serves only people with a DUI or DWI charge.")
     # Puerto Rico: Spanish, and English is not assumed.

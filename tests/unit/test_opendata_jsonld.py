@@ -96,3 +96,8 @@ def test_listing_text_cannot_close_the_script() -> None:
     assert clinic["name"] == HOSTILE  # the escapes decode to exactly the listing's text
     assert clinic["description"] == f"{HOSTILE} & <b>bold</b> \u2028 next"
     assert services(clinic)[0]["name"] == f"{HOSTILE}: <!-- x"
+
+
+def test_payment_the_source_does_not_list_is_left_unsaid() -> None:
+    data = jsonld.clinic(provider(listing(programs=[program(payment="not_listed")])))
+    assert "paymentAccepted" not in data

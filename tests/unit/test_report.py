@@ -90,3 +90,21 @@ def test_markdown_tables_are_cut_to_fit_an_issue() -> None:
     body = report.render_markdown(report.build(Catalog(TODAY, many, [], 5)), max_rows=2)
     stale = body.split("## Not verified")[1].split("## ")[0]
     assert stale.count("providers/p") == 2 and "And 3 more rows." in stale
+
+
+def test_failed_calls_and_reported_problems_are_listed() -> None:
+    failed = provider(listing(unreachable={"reason": "disconnected", "attempts": 3,
+                                           "date": "2026-11-02"}), slug="failed")
+    reported = provider(listing(recheck={"reason": "The program has closed",
+                                         "date": "2026-11-03",
+                                         "report": "https://github.com/example/iop/issues/7"}),
+                        slug="reported")
+    tables = {t.title: t for t in report.build(Catalog(TODAY, [failed, reported], [], 2)).tables}
+    assert tables["Could not be reached by phone"].rows == [
+        ("providers/failed.yaml", "2026-11-02", "3", "the number is not in service",
+         "(503) 555-0199")]
+    assert tables["Reported problems waiting for a check"].rows == [
+        ("providers/reported.yaml", "2026-11-03", "The program has closed",
+         "https://github.com/example/iop/issues/7")]
+    text = report.render_text(report.build(Catalog(TODAY, [provider()], [], 1)))
+    assert "Every call recorded reached someone." in text

@@ -30,6 +30,10 @@ def _enum(schema: dict[str, Any]) -> list[str]:
     (_enum(load_schema()["properties"]["accreditations"]["items"]), vocab.ACCREDITATIONS),
     (_enum(DEFS["us_state"]), vocab.STATES),
     (_enum(DEFS["session"]["properties"]["days"]["items"]), vocab.DAY_NAMES),
+    (_enum(load_schema()["properties"]["verification"]["properties"]["method"]),
+     vocab.VERIFICATION_METHODS),
+    (_enum(load_schema()["properties"]["unreachable"]["properties"]["reason"]),
+     vocab.UNREACHABLE_REASONS),
 ])
 def test_every_code_has_a_label(codes: list[str], labels: dict[str, str]) -> None:
     assert sorted(codes) == sorted(labels)

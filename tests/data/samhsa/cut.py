@@ -39,6 +39,9 @@ CHOSEN = {
     # street address withheld ('- - -', '---'), with one phone for several sites
     "substance_3218", "substance_3514", "substance_3524", "substance_3586", "substance_3675",
     "substance_5955", "substance_5967", "substance_6036", "substance_6113", "substance_6228",
+    # a name split mid-phrase over name1 and name2 ('ACTS Behavioral Health and', 'Recovery
+    # Center'), two sites sharing one intake line
+    "substance_11668", "substance_11681",
     # Ojibwa, Yupik, Creole; free of charge; "only" and "does not treat" limits
     "substance_2065", "substance_140", "substance_855", "substance_1238", "substance_88",
     "substance_1142", "substance_601", "substance_49",

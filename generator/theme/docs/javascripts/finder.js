@@ -410,11 +410,13 @@
     const number = (kind, value) => (db.codes[kind].has(value) ? db.codes[kind].get(value) : -1);
     const is = (column, v) => (p) => column[p] === v;
     const has = (column, bit) => (p) => bit > 0 && Math.floor(column[p] / bit) % 2 === 1;
+    // 0: the listing says not_listed (the source does not say): unknown, so it is kept.
+    const hasOrUnknown = (column, bit) => (p) => column[p] === 0 || has(column, bit)(p);
     const among = (column, ok) => (p) => ok[column[p]] === 1;
     if (state.level) tests.push(is(db.program_level, number("level", state.level)));
     if (state.fmt) tests.push(is(db.program_format, number("format", state.fmt)));
-    if (state.pop) tests.push(has(db.program_pop, bitOf(number("pop", state.pop))));
-    if (state.pay) tests.push(has(db.program_pay, bitOf(number("pay", state.pay))));
+    if (state.pop) tests.push(hasOrUnknown(db.program_pop, bitOf(number("pop", state.pop))));
+    if (state.pay) tests.push(hasOrUnknown(db.program_pay, bitOf(number("pay", state.pay))));
     if (state.lang) tests.push(has(db.program_lang, bitOf(number("lang", state.lang))));
     if (state.mat) tests.push(among(db.program_mat, allowed(db, "mat", choice(MAT_CHOICES, state.mat))));
     if (state.open) tests.push(among(db.program_open, allowed(db, "open", choice(OPEN_CHOICES, state.open))));
