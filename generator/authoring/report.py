@@ -9,6 +9,8 @@ through `_md()`: escaped Markdown and HTML, and no '@' that would notify someone
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,9 +20,10 @@ from generator.load.catalog import Catalog
 from generator.load.diagnostics import Severity
 from generator.model.records import Program, Provider
 from generator.model.vocab import LEVELS, STATES
-from generator.pages.mdtext import text as md_text
 from generator.pages.provider_page import STALE_AFTER_DAYS as STALE_AFTER_DAYS  # re-exported
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # CommonMark escapes and table bars
+_SPACE = re.compile(r"\s+")
 MARKDOWN_ROWS = 100  # per table: an issue body holds at most 65,536 characters
 
 Row = tuple[str, ...]
@@ -154,8 +157,11 @@ def _md_row(cells: Sequence[str]) -> str:
 
 
 def _md(value: str) -> str:
-    """Listing text as inert Markdown: escaped, and '@' as an entity so nobody is pinged."""
-    return md_text(value).replace("@", "&#64;")
+    """Listing text as inert Markdown for GitHub, which renders issue bodies: one line, HTML
+    special characters as entities, Markdown punctuation backslash-escaped, and '@' as an
+    entity so nobody is pinged. (The site never parses listing text as Markdown.)"""
+    flat = _SPACE.sub(" ", value).strip()
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False)).replace("@", "&#64;")
 
 
 def _clip(message: str, limit: int = 160) -> str:

@@ -87,7 +87,8 @@ def test_listing_text_cannot_close_the_script() -> None:
     page = provider_page.render(provider(evil), TODAY)
     block = script_text(page)
     assert not re.search(r"[<>&\u2028\u2029]", block)
-    assert "alert(1)</script>" not in page
+    # The front matter is YAML for MkDocs, never HTML; the page body holds the text escaped.
+    assert "alert(1)</script>" not in page.split("---\n", 2)[2]
     html = markdown.markdown(page.split("---\n", 2)[2], extensions=EXTENSIONS)
     assert "<script" not in html  # the JSON-LD goes in <head>, never in the content
     head = f'<script type="application/ld+json">{block}</script>'  # as overrides/main.html
