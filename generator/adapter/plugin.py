@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator.adapter.serve import ServeFiles
 from generator.finder import search_index
@@ -26,7 +27,7 @@ from generator.load.catalog import Cache, Catalog, UsageError, load_paths
 from generator.load.diagnostics import Severity, format_all
 from generator.model.records import Provider
 from generator.output import audit, hosting, site, theme
-from generator.pages import outbound, provider_page
+from generator.pages import headings, outbound, provider_page
 
 log = logging.getLogger("mkdocs.plugins.iopdir")
 
@@ -152,7 +153,7 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                          files: Files) -> str:
         if not self.config.enabled:
             return markdown
-        escape_theme_text(page.meta)
+        escape_theme_text(page.meta, escaped=page.file.src_uri in self.generated_pages)
         if self.catalog is None:
             return markdown
         if page.file.src_uri in self.provider_pages:  # one compact entry instead (on_post_build)
@@ -165,9 +166,12 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        """Links to other sites get rel="noopener noreferrer", in hand-written pages too."""
+        """Links to other sites get rel="noopener noreferrer", in hand-written pages too.
+        Generated pages get their table of contents (Markdown saw no heading in them)."""
         if not self.config.enabled:
             return html
+        if page.file.src_uri in self.generated_pages:
+            page.toc = get_toc(headings.toc_tokens(html))  # type: ignore[arg-type]
         own = urlsplit(config.site_url or "").hostname
         return outbound.add_rel(html, [own] if own else [])
 
@@ -247,15 +251,16 @@ THEME_TEXT = ("title", "description", "author")
 SHOWN_FINDINGS = 50
 
 
-def escape_theme_text(meta: MutableMapping[str, Any]) -> None:
+def escape_theme_text(meta: MutableMapping[str, Any], escaped: bool = False) -> None:
     """Front matter values the theme prints into HTML, escaped for every page. MkDocs' theme
     environment does not autoescape, and Material prints page.meta.title and .description as
     they are (in <title>, the header and <meta name="description">): as Markup they print
-    escaped there, and an override's `| e` leaves them as they are."""
+    escaped there, and an override's `| e` leaves them as they are. Generated pages' values
+    are escaped already (templating.front_matter): `escaped` only marks them so."""
     for key in THEME_TEXT:
         value = meta.get(key)
         if isinstance(value, str) and not isinstance(value, Markup):
-            meta[key] = escape(value)
+            meta[key] = Markup(value) if escaped else escape(value)
 
 
 def _audit_report(findings: list[str]) -> str:

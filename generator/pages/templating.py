@@ -21,11 +21,14 @@ from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from generator.model import fmt, vocab
 from generator.model.links import linkable, mailto_href, tel_href
 
 _BLANK_OR_INDENT = re.compile(r"[\r\n]\s*")
+# What Python's splitlines, and so some Markdown extensions, count as the end of a line; a tab.
+_LINE_BREAKS = re.compile("[\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 # Characters YAML and JSON readers may refuse or treat as line breaks, written as escapes.
 _NOT_ASCII = re.compile(r"[^\x20-\x7e]")
 
@@ -35,7 +38,7 @@ def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator.pages", "templates"),
         autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        extensions=["jinja2.ext.i18n"], auto_reload=False,
+        extensions=["jinja2.ext.i18n"], auto_reload=False, finalize=one_line,
     )
     env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
@@ -51,6 +54,19 @@ def environment() -> Environment:
         POPULATIONS=vocab.POPULATIONS, SERVICES=vocab.SERVICES,
     )
     return env
+
+
+def one_line(value: Any) -> Any:
+    """Every printed value on one line (the environment's `finalize`). Python-Markdown's
+    preprocessors read the page text line by line before any HTML block is set aside:
+    fenced_code turns a line of three backticks into a code block, with attributes from
+    attr_list (an onclick), and extensions such as pymdownx.snippets include files. So no
+    listing text may start a line; line breaks mean nothing in HTML text anyway."""
+    if isinstance(value, Markup):
+        return Markup(_LINE_BREAKS.sub(" ", value))
+    if isinstance(value, str):
+        return _LINE_BREAKS.sub(" ", value)
+    return value
 
 
 def _labels(codes: Iterable[str], table: Mapping[str, str]) -> list[str]:
@@ -73,10 +89,13 @@ def html_block(html: str) -> str:
     element at the start of the text, and no line may be blank (which could end the block) or
     indented (which could start a code block). Whitespace between tags means nothing in HTML
     here (no <pre>), and listing text is escaped already, so lines are joined flush left and
-    tabs become spaces."""
+    tabs become spaces. Every line starts with one of the templates' own tags: listing text
+    never starts a line (see `one_line`)."""
     block = _BLANK_OR_INDENT.sub("\n", html.strip()).replace("\t", " ")  # Markdown expands tabs
     if not (block.startswith("<div") and block.endswith("</div>")):
         raise ValueError("a generated page block must be one <div> element")
+    if any(not line.startswith("<") for line in block.split("\n")):
+        raise ValueError("every line of a generated page block must start with a tag")
     return block + "\n"
 
 
@@ -93,8 +112,11 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-def front_matter(**fields: str) -> str:
-    """YAML front matter of plain values. Themes print `title` and `description` into HTML;
-    the iopdir plugin escapes them for every page before the theme sees them."""
-    lines = [f"{key}: {yaml_string(value)}" for key, value in fields.items()]
+def front_matter(title: str, description: str, **data: str) -> str:
+    """YAML front matter. Themes print `title` and `description` into HTML as they are (MkDocs'
+    theme environment does not autoescape), so those two are HTML-escaped here: the pages stay
+    safe in any runner `iopdir generate` writes for. The iopdir plugin marks them as escaped
+    (and escapes hand-written pages' own). `data` values are kept exactly."""
+    shown = {"title": str(escape(title)), "description": str(escape(description))}
+    lines = [f"{key}: {yaml_string(value)}" for key, value in {**shown, **data}.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"

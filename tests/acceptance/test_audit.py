@@ -3,6 +3,7 @@ last good site stays as it was."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -42,6 +43,11 @@ def test_a_planted_handler_fails_the_build_and_keeps_the_last_good_site(
 def test_every_built_page_carries_its_own_policy(iopdir: Run, tmp_path: Path) -> None:
     site = tmp_path / "site"
     assert iopdir("build", "--site-dir", site).returncode == 0
+    provider = (site / "providers" / "lanternfish-recovery-collective" / "index.html").read_text(
+        encoding="utf-8")
+    # Material's table of contents and skip link, from the headings the plugin reads back.
+    assert '<a href="#title" class="md-skip">' in provider
+    assert re.search(r'<a href="#program-1-track-2" class="md-nav__link">', provider)
     pages = list(site.rglob("*.html"))
     assert len(pages) > 20
     for page in pages:
@@ -60,7 +66,8 @@ def test_the_audit_command_names_the_page_and_the_listing(iopdir: Run, tmp_path:
     assert iopdir("build", "--site-dir", site).returncode == 0
     page = site / "providers" / "otterbank-wellness-house" / "index.html"
     html = page.read_text(encoding="utf-8")
-    page.write_text(html.replace("<h1>", '<h1><img src="https://evil.example.com/p.png">', 1),
+    assert html.count("<h1 ") == 1
+    page.write_text(html.replace('<h1 ', '<img src="https://evil.example.com/p.png"><h1 ', 1),
                     encoding="utf-8")
     result = iopdir("audit", site, "--providers", ROOT / "providers")
     assert result.returncode == 1

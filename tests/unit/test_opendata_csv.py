@@ -99,7 +99,7 @@ def test_every_published_csv_starts_no_formula() -> None:
     cells = [cell for content in tables.values() if isinstance(content, str)
              for row in csv.reader(io.StringIO(content)) for cell in row]
     assert "'=HYPERLINK(\"https://evil.example.com\",\"Clinic\")" in cells
-    assert "'+1-503-555-0128" in cells and "'-2+3+cmd|' /C calc'!A0" in cells
+    assert "'+1-503-555-0135" in cells and "'-2+3+cmd|' /C calc'!A0" in cells
     starts = [c for c in cells if c.startswith(csvfile.FORMULA_START)]
     assert all(_is_number(c) for c in starts), starts
 

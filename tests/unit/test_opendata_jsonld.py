@@ -15,7 +15,9 @@ from tests.conftest import TODAY
 from tests.unit.helpers import listing, program, provider, track
 from tests.unit.opendata_fixtures import unlisted_provider
 
-EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]  # as in mkdocs.yml
+# mkdocs.yml's, MkDocs' own (fenced_code), and one that reads lines to include files
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "fenced_code",
+              "pymdownx.snippets"]
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 HOSTILE = "</script><script>alert(1)</script>"
 

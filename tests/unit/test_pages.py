@@ -7,7 +7,7 @@ import posixpath
 import re
 
 from generator.output import site
-from generator.pages import browse, provider_page
+from generator.pages import browse, headings, provider_page
 from tests.unit.helpers import listing, program, provider, track
 
 TODAY = dt.date(2026, 11, 26)
@@ -114,3 +114,21 @@ def test_summary_marker_counts_listings_and_flags_samples() -> None:
     assert "**1 provider** with **1 program** and **1 weekly schedule** in 1 state." in out
     assert "Sample data" in out
     assert "<!-- iopdir:unknown -->" in out
+
+
+def test_the_table_of_contents_is_read_back_from_the_page_block() -> None:
+    """Markdown sees no heading in a raw HTML block; the plugin gives Material this instead,
+    for the page's table of contents and its "Skip to content" link."""
+    data = listing(name="A <b>&</b> Clinic", programs=[
+        program(tracks=[track((["mon"], "18:00", "21:00"), name="Eve"),
+                        track((["sat"], "09:00", "12:00"), name="Sat")]),
+        program(name="PHP")])
+    tokens = headings.toc_tokens(provider_page.render(provider(data), TODAY))
+    [title] = tokens
+    assert (title["id"], title["name"], title["level"]) == (
+        "title", "A &lt;b&gt;&amp;&lt;/b&gt; Clinic", 1)
+    assert [t["id"] for t in title["children"]] == ["locations", "programs"]
+    programs = title["children"][1]["children"]
+    assert [p["id"] for p in programs] == ["program-1", "program-2"]
+    assert [t["id"] for t in programs[0]["children"]] == ["program-1-track-1", "program-1-track-2"]
+    assert programs[0]["children"][0]["name"] == "Eve: 3 hours a week"

@@ -17,8 +17,8 @@ from tests.unit.helpers import listing, program, provider, track
 
 TODAY = dt.date(2026, 11, 26)
 # The Markdown extensions of mkdocs.yml, and more that read inline text, in case a site adds them.
-EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "def_list", "abbr",
-              "footnotes"]
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "fenced_code", "def_list",
+              "abbr", "footnotes", "pymdownx.snippets", "pymdownx.superfences"]
 HOSTILE = [
     "</div>\n\n# Heading\n\n<script>window.__pwned=1</script>",
     "[click](javascript:alert(1)) ![img](https://evil.example.com/x.png)",
@@ -29,6 +29,8 @@ HOSTILE = [
     "| a | b |\n|---|---|",
     "&lt;b&gt; &amp; &#106;avascript: \\*not\\*",
     "{{ 7*7 }} {% raw %} ${x} <%= x %>",
+    "x\n```{ onclick=window.__pwned=1 }\ncode\n```\n~~~\nmore\n~~~",
+    "x\n--8<-- \"mkdocs.yml\"\n;--8<-- \"README.md\"",
     "</p></li></ul></div></div></div></article>",
 ]
 
@@ -79,10 +81,11 @@ def test_html_block_refuses_anything_but_one_div() -> None:
     "tab\there", "back\\slash 'quote'", "\u00e9\u4e2d\u0627\u05d0",
 ])
 def test_front_matter_is_ascii_and_reads_back_exactly(value: str) -> None:
-    head = templating.front_matter(title=value, description="d")
+    head = templating.front_matter(title=value, description="d", data=value)
     assert head.isascii() and head.startswith("---\n") and head.endswith("\n---\n\n")
     for loader in (yaml.SafeLoader, yaml.CSafeLoader):
-        assert yaml.load(head.split("---\n")[1], loader) == {"title": value, "description": "d"}
+        assert yaml.load(head.split("---\n")[1], loader) == {
+            "title": str(escape(value)), "description": "d", "data": value}
 
 
 def test_json_ld_in_front_matter_reads_back_as_the_same_json() -> None:
