@@ -30,9 +30,9 @@ ACTIVE_TYPES = frozenset({"importmap", "speculationrules"})
 QUIET_RELS = frozenset({"alternate", "author", "bookmark", "canonical", "external", "help",
                         "license", "me", "next", "nofollow", "noopener", "noreferrer", "prev",
                         "search", "sitemap", "tag"})
-# Attributes whose value is one address that the element loads, whatever the element.
+# Attributes whose address the browser fetches by itself, or sends a form or a ping to.
 LOADING = frozenset({"src", "poster", "background", "data", "codebase", "action", "formaction",
-                     "manifest", "lowsrc", "dynsrc", "xlink:href"})
+                     "manifest", "lowsrc", "dynsrc", "xlink:href", "ping"})
 ADDRESSES = LOADING | {"href", "srcset", "imagesrcset", "style"}
 NAVIGATING = frozenset({"a", "area"})  # elements whose href is followed only on a click
 IMAGE_DATA = re.compile(r"data:image/(png|gif|jpeg|webp|avif|x-icon|vnd\.microsoft\.icon)[;,]",
@@ -123,7 +123,8 @@ def _address_problems(tag: str, name: str, value: str, attrs: dict[str, str | No
         yield from _css_problems(_show(tag, name, value), value, own)
         return
     shown = _show(tag, name, value)
-    urls = _srcset(value) if name in ("srcset", "imagesrcset") else [value]
+    urls = (_srcset(value) if name in ("srcset", "imagesrcset") else
+            value.split() if name == "ping" else [value])
     for url in urls:
         scheme = _scheme(url)
         if scheme in ("javascript", "vbscript"):

@@ -7,6 +7,9 @@ import re
 import shutil
 from pathlib import Path
 
+import yaml
+from selectolax.lexbor import LexborHTMLParser
+
 from tests.acceptance.conftest import Run
 from tests.conftest import ROOT
 
@@ -54,6 +57,13 @@ def test_every_built_page_carries_its_own_policy(iopdir: Run, tmp_path: Path) ->
         head = page.read_text(encoding="utf-8").split("</head>")[0]
         assert head.count('<meta http-equiv="Content-Security-Policy"') == 1, page
         assert head.index("Content-Security-Policy") < head.find("<script"), page
+    # A hand-written page's own description, which holds quotes, stays one attribute.
+    about = LexborHTMLParser((site / "about-the-data" / "index.html").read_text(encoding="utf-8"))
+    front = yaml.safe_load((ROOT / "docs" / "about-the-data.md").read_text(
+        encoding="utf-8").split("---\n")[1])
+    assert '"' in front["description"]
+    [meta] = about.css('meta[name="description"]')
+    assert meta.attributes == {"name": "description", "content": front["description"]}
     headers = (site / "_headers").read_text(encoding="utf-8")
     assert "frame-ancestors 'none'" in headers  # headers can say what a meta policy cannot
     audited = iopdir("audit", site)

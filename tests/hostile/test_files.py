@@ -164,3 +164,24 @@ def test_no_command_prints_a_traceback_for_any_listing(folder: Path, tmp_path: P
         assert "Traceback" not in result.stderr + result.stdout, args
         assert result.returncode in (0, 1), (args, result.stderr[-2000:])
         assert "do-not-print-me" not in result.stderr and "root:x:0:0" not in result.stderr
+
+
+def test_a_disguised_copy_of_a_listing_is_still_a_duplicate(folder: Path) -> None:
+    """The review's case: the copy has another phone, its name spelled with Cyrillic letters
+    that look Latin, and its website host written with a final dot and capitals."""
+    shutil.copy(VALID, folder)
+    text = VALID.read_text(encoding="utf-8")
+    copy = (text.replace("name: Lanternfish Recovery Collective",
+                         "name: L\u0430nternfish Rec\u043every Collective")
+            .replace('phone: "(503) 555-0142"', 'phone: "(503) 555-0199"')
+            .replace("https://lanternfish-recovery.example.org",
+                     "https://Lanternfish-Recovery.example.org."))
+    assert copy.count("\u0430") == 1 and "555-0199" in copy and "org." in copy
+    (folder / "lanternfish-copy.yaml").write_text(copy, encoding="utf-8")
+    result = iopdir("validate", folder)
+    assert result.returncode == 1
+    found = {(line.split(":")[0].rsplit("/", 1)[-1], line.split(": error: ")[1].split(":")[0])
+             for line in errors(result, folder)}
+    assert found == {(name, kind) for name in ("lanternfish-copy.yaml",
+                                                "lanternfish-recovery-collective.yaml")
+                     for kind in ("name", "website")}

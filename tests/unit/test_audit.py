@@ -37,6 +37,7 @@ def messages(html: str) -> list[str]:
     ('<form action="https://evil.example.com/"><input name=z></form>',
      "loads from another host"),
     ('<button formaction="https://evil.example.com/">x</button>', "loads from another host"),
+    ('<a href="/x" ping="/own https://evil.example.com/track">x</a>', "loads from another host"),
     ('<object data="https://evil.example.com/x.swf"></object>', "loads from another host"),
     ('<embed src="https://evil.example.com/x">', "loads from another host"),
     ('<iframe src="https://evil.example.com/"></iframe>', "loads from another host"),
