@@ -48,6 +48,7 @@ def environment() -> Environment:
         hours_number=_hours_number,
     )
     env.globals.update(
+        ui=env.get_template("macros.html").module,  # imported once, not by every include
         ACCEPTING=vocab.ACCEPTING, ACCREDITATIONS=vocab.ACCREDITATIONS,
         CONTINUUM=vocab.CONTINUUM, DAY_NAMES=vocab.DAY_NAMES, FORMATS=vocab.FORMATS,
         LEVELS=vocab.LEVELS, MAT=vocab.MAT, PAYMENT=vocab.PAYMENT,
@@ -62,10 +63,9 @@ def one_line(value: Any) -> Any:
     fenced_code turns a line of three backticks into a code block, with attributes from
     attr_list (an onclick), and extensions such as pymdownx.snippets include files. So no
     listing text may start a line; line breaks mean nothing in HTML text anyway."""
-    if isinstance(value, Markup):
-        return Markup(_LINE_BREAKS.sub(" ", value))
-    if isinstance(value, str):
-        return _LINE_BREAKS.sub(" ", value)
+    if isinstance(value, str) and _LINE_BREAKS.search(value):
+        flat = _LINE_BREAKS.sub(" ", value)
+        return Markup(flat) if isinstance(value, Markup) else flat
     return value
 
 
