@@ -37,7 +37,7 @@ from generator.load.catalog import Cache, load_paths
 from generator.load.diagnostics import Diagnostic
 from generator.model import zips
 from generator.model.records import Provider
-from generator.output import site
+from generator.output import audit, hosting, site
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
@@ -68,6 +68,8 @@ ROWS: tuple[tuple[str, str, str, str], ...] = (
     ("build_rss_mb", "  peak RSS (MB)", "{:.0f}", ""),
     ("build_warm_s", "iopdir build, validation cached, wall (s)", "{:.1f}", ""),
     ("build_warm_cpu_s", "  CPU time, user + sys (s)", "{:.1f}", ""),
+    ("audit_s", "  of which policy + audit of every page (s)", "{:.1f}", ""),
+    ("audit_ms", "    per page (ms)", "{:.2f}", ""),
     ("bare_s", "bare MkDocs + Material build, wall (s)", "{:.1f}", ""),
     ("bare_cpu_s", "  CPU time, user + sys (s)", "{:.1f}", ""),
     ("bare_rss_mb", "  peak RSS (MB)", "{:.0f}", ""),
@@ -141,6 +143,7 @@ def bench(size: int, args: argparse.Namespace) -> Result:
         result.update(_generate(providers))
         if not args.skip_build:
             result.update(build(listings, work / "site", None))
+            result.update(audit_time(work / "site"))
             result.update(build(listings, work / "site", work / "cache"))
             result.update(bare_build(providers, work / "bare"))
             result.update(compare(result, work / "site", work / "bare" / "site"))
@@ -232,6 +235,18 @@ def build(listings: Path, site_dir: Path, cache: Path | None) -> Result:
         return {"build_warm_s": run.wall_s, "build_warm_cpu_s": run.cpu_s}
     return {"build_s": run.wall_s, "build_cpu_s": run.cpu_s, "build_rss_mb": run.rss_mb,
             **site_sizes(site_dir)}
+
+
+def audit_time(site_dir: Path) -> Result:
+    """What the build spends on each page's policy and audit (the plugin's on_post_page), timed
+    again here on the built pages, without the time to read them."""
+    pages = [p.read_text(encoding="utf-8") for p in site_dir.rglob("*.html")]
+    start = time.perf_counter()
+    for i, html in enumerate(pages):
+        audit.audit_page(hosting.with_policy(html)[0], str(i))
+    seconds = time.perf_counter() - start
+    return {"audit_s": seconds, "audit_pages": len(pages),
+            "audit_ms": seconds * 1000 / max(len(pages), 1)}
 
 
 def bare_build(providers: list[Provider], directory: Path) -> Result:

@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator import __version__
 from generator.authoring import calls_command, form_command, record_command, report, scaffold
@@ -19,7 +20,7 @@ from generator.load import validation_cache
 from generator.load.catalog import Catalog, UsageError, load_paths
 from generator.load.diagnostics import format_all, has_errors, strict
 from generator.load.validation_cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
-from generator.output import hosting, site
+from generator.output import audit, hosting, site
 from generator.output.publish import OutputError, replace_dir
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -50,8 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"iopdir {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for add in (_add_validate, _add_build, _add_serve, _add_generate, _add_new, _add_report,
-                import_command.add, record_command.add, calls_command.add, form_command.add):
+    for add in (_add_validate, _add_build, _add_serve, _add_generate, _add_audit, _add_new,
+                _add_report, import_command.add, record_command.add, calls_command.add,
+                form_command.add):
         add(commands)
     return parser
 
@@ -130,6 +132,19 @@ def _add_generate(commands: argparse._SubParsersAction[argparse.ArgumentParser])
                           "provider pages then link to its listing update and problem forms")
     _add_common(cmd)
     cmd.set_defaults(handler=_generate)
+
+
+def _add_audit(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = _command(commands, "audit", "Check every page of a built site: no event handler, no "
+                   "javascript: address, no inline script outside the page's policy, nothing "
+                   "loaded from another host, valid JSON-LD. `iopdir build` runs it every time.",
+                   "iopdir audit site --providers providers")
+    cmd.add_argument("site", type=Path, metavar="SITE_DIR", help="a built site")
+    cmd.add_argument("--providers", type=Path, default=Path("providers"), metavar="DIR",
+                     help="listing directory, to name the listing behind a problem "
+                          "(default: providers/)")
+    _add_site_url(cmd, "the site's own address (default: from its sitemap.xml)", None)
+    cmd.set_defaults(handler=_audit)
 
 
 def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -268,6 +283,27 @@ def _generate(args: argparse.Namespace) -> int:
     print(f"Wrote {len(catalog.providers)} provider pages and the docs into {args.out}",
           file=sys.stderr)
     return EXIT_OK
+
+
+def _audit(args: argparse.Namespace) -> int:
+    if not args.site.is_dir():
+        raise UsageError(f"{args.site}: no such directory")
+    sitemap = args.site / "sitemap.xml"
+    own = (urlsplit(args.site_url).hostname if args.site_url else
+           audit.sitemap_host(sitemap.read_text(encoding="utf-8")) if sitemap.is_file() else None)
+    pages = sorted(args.site.rglob("*.html"))
+    problems = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8", errors="replace")
+        for finding in audit.audit_page(html, page.relative_to(args.site).as_posix(),
+                                        [own] if own else []):
+            listing = args.providers / f"{finding.listing_slug}.yaml"
+            print(finding.describe(str(listing) if listing.is_file() else None),
+                  file=sys.stderr)
+            problems += 1
+    print(f"{len(pages)} pages audited: {problems} problem{'' if problems == 1 else 's'}",
+          file=sys.stderr)
+    return EXIT_INVALID if problems else EXIT_OK
 
 
 def _new(args: argparse.Namespace) -> int:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,14 +19,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator.adapter.serve import ServeFiles
 from generator.finder import search_index
 from generator.load.catalog import Cache, Catalog, UsageError, load_paths
 from generator.load.diagnostics import Severity, format_all
 from generator.model.records import Provider
-from generator.output import hosting, site, theme
-from generator.pages import outbound, provider_page
+from generator.output import audit, hosting, site, theme
+from generator.pages import headings, outbound, provider_page
 
 log = logging.getLogger("mkdocs.plugins.iopdir")
 
@@ -57,6 +59,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         self.page_urls: dict[str, str] = {}  # of the generated pages, by src_uri
         self.serve_files: ServeFiles | None = None  # generated files on disk, while serving
         self.dirty = False
+        self.findings: list[str] = []  # of the post-build audit, one line each
+        self.static_html: list[str] = []  # HTML files copied as they are, audited after the build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -75,6 +79,9 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
             return config
+        if not config.use_directory_urls:
+            raise PluginError("iopdir: generated pages link to each other with directory URLs; "
+                              "set use_directory_urls: true in mkdocs.yml")
         # The built-in overrides come after the project's own custom_dir, before Material.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme.OVERRIDES))
         self.catalog = (self.preloaded if self.preloaded is not None
@@ -108,6 +115,9 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                 files.append(File(path, src_dir=str(theme.DOCS), dest_dir=config.site_dir,
                                   use_directory_urls=config.use_directory_urls))
         hand_written = {file.src_uri for file in files}
+        self.static_html = [file.dest_uri for file in files
+                            if file.src_uri.endswith((".html", ".htm"))
+                            and not file.is_documentation_page()]
         added = dict(self._generated_files(config, hand_written))
         for file in added.values():
             files.append(file)
@@ -142,7 +152,10 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        if not self.config.enabled or self.catalog is None:
+        if not self.config.enabled:
+            return markdown
+        escape_theme_text(page.meta, escaped=page.file.src_uri in self.generated_pages)
+        if self.catalog is None:
             return markdown
         if page.file.src_uri in self.provider_pages:  # one compact entry instead (on_post_build)
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
@@ -154,28 +167,55 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        """Links to other sites get rel="noopener noreferrer", in hand-written pages too."""
+        """Links to other sites get rel="noopener noreferrer", in hand-written pages too.
+        Generated pages get their table of contents (Markdown saw no heading in them)."""
         if not self.config.enabled:
             return html
+        if page.file.src_uri in self.generated_pages:
+            page.toc = get_toc(headings.toc_tokens(html))  # type: ignore[arg-type]
         own = urlsplit(config.site_url or "").hostname
         return outbound.add_rel(html, [own] if own else [])
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.script_hashes = set()
+        self.findings = []
         if self.serve_files is not None and self.dirty:
             self.serve_files.before_build(config)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        self.script_hashes |= hosting.script_hashes(output)
-        return output
+        if not self.config.enabled:
+            return output
+        return self._secured(output, page.file.dest_uri, config)
 
     def on_post_template(self, output_content: str, /, *, template_name: str,
                          config: MkDocsConfig) -> str:
-        self.script_hashes |= hosting.script_hashes(output_content)  # 404.html
-        return output_content
+        if not self.config.enabled or not template_name.endswith(".html"):
+            return output_content  # sitemap.xml
+        return self._secured(output_content, template_name, config)  # 404.html
+
+    def _secured(self, html: str, dest: str, config: MkDocsConfig) -> str:
+        """The page with its own Content-Security-Policy, audited as it is written."""
+        html, hashes = hosting.with_policy(html)
+        self.script_hashes |= hashes
+        self._audit(html, dest, config)
+        return html
+
+    def _audit(self, html: str, dest: str, config: MkDocsConfig) -> None:
+        own = urlsplit(config.site_url or "").hostname
+        for finding in audit.audit_page(html, dest, [own] if own else []):
+            slug = finding.listing_slug
+            listing = next((p.source_path for p in self.catalog.providers if p.slug == slug),
+                           None) if slug and self.catalog else None
+            self.findings.append(finding.describe(listing))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled:
+            for dest in self.static_html:
+                path = Path(config.site_dir) / dest
+                if path.is_file():
+                    self._audit(path.read_text(encoding="utf-8", errors="replace"), dest, config)
+            if self.findings:
+                raise PluginError(_audit_report(self.findings))
             self._write_search_index(Path(config.site_dir) / "search" / "search_index.json")
             if self.serve_files is not None:
                 self.serve_files.after_build()
@@ -206,6 +246,30 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                 server.watch(config.theme.custom_dir)
             server.watch(str(theme.ROOT))  # and so is the built-in theme, when developing it
         return server
+
+
+THEME_TEXT = ("title", "description", "author")
+SHOWN_FINDINGS = 50
+
+
+def escape_theme_text(meta: MutableMapping[str, Any], escaped: bool = False) -> None:
+    """Front matter values the theme prints into HTML, escaped for every page. MkDocs' theme
+    environment does not autoescape, and Material prints page.meta.title and .description as
+    they are (in <title>, the header and <meta name="description">): as Markup they print
+    escaped there, and an override's `| e` leaves them as they are. Generated pages' values
+    are escaped already (templating.front_matter): `escaped` only marks them so."""
+    for key in THEME_TEXT:
+        value = meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            meta[key] = Markup(value) if escaped else escape(value)
+
+
+def _audit_report(findings: list[str]) -> str:
+    shown = "\n".join(findings[:SHOWN_FINDINGS])
+    more = len(findings) - SHOWN_FINDINGS
+    tail = f"\n... and {more} more" if more > 0 else ""
+    return ("iopdir: the built pages failed the safety audit (script or outside requests where "
+            f"none belong); nothing was published:\n{shown}{tail}")
 
 
 def _not_replaced(path: str, hand_written: set[str]) -> bool:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from generator.authoring import form_update
 from generator.authoring.form_update import Outcome, Request
+from generator.authoring.github_text import inert
 from generator.load.catalog import UsageError
-from generator.pages.mdtext import text as md_text
 
 EXAMPLE = ("iopdir apply-form update issue.md --issue-url https://github.com/OWNER/REPO/issues/12"
            " --comment comment.md --outputs \"$GITHUB_OUTPUT\"")
@@ -114,23 +114,18 @@ def _write(path: Path | None, text: str, append: bool = False) -> None:
         raise UsageError(f"{path}: cannot write ({exc.strerror})") from exc
 
 
-def _md(value: str) -> str:
-    """Text from the form or the listing, inert in a GitHub comment: no markup, no mentions."""
-    return md_text(value).replace("@", "&#64;")
-
-
 def comment(outcome: Outcome, kind: str, changed: bool) -> str:
-    listing = _md(outcome.listing) if outcome.listing else "the listing"
+    listing = inert(outcome.listing) if outcome.listing else "the listing"
     if outcome.problems:
         lines = [f"Thank you. The form could not be applied to `{listing}` yet, because:", ""]
-        lines += [f"- {_md(p)}" for p in outcome.problems]
+        lines += [f"- {inert(p)}" for p in outcome.problems]
         lines += ["", "To correct them, edit the issue (the \"...\" menu of its first "
                   "comment): the answers are checked again."]
         return "\n".join(lines) + "\n"
     if not changed:
         return (f"Thank you. `{listing}` already says all of this, so nothing needs to "
                 "change.\n")
-    done = "\n".join(f"- {_md(c)}" for c in outcome.changes)
+    done = "\n".join(f"- {inert(c)}" for c in outcome.changes)
     what = ("A pull request with these changes is open for a maintainer to review"
             if kind == "update" else "The listing is marked for a new check (a pull request "
             "for a maintainer to review)")
@@ -140,9 +135,9 @@ def comment(outcome: Outcome, kind: str, changed: bool) -> str:
 def pr_body(outcome: Outcome, kind: str, issue_url: str | None) -> str:
     source = f" from {issue_url}" if issue_url else ""
     title = ("Listing update" if kind == "update" else "Recheck after a confirmed report")
-    lines = [f"{title} for `{_md(outcome.listing)}`, made by `iopdir apply-form {kind}`"
+    lines = [f"{title} for `{inert(outcome.listing)}`, made by `iopdir apply-form {kind}`"
              f"{source}.", ""]
-    lines += [f"- {_md(c)}" for c in outcome.changes]
+    lines += [f"- {inert(c)}" for c in outcome.changes]
     lines += ["", "Before merging: confirm the change with the program (the form says how), "
               "and check that the listing's page reads right in the built preview."]
     if issue_url:

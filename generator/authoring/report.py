@@ -3,7 +3,7 @@
 Pure: takes a loaded Catalog, returns text. Listings that fail validation are counted and
 named, never a reason to stop, so the monthly report still arrives when something is broken.
 Listing text is untrusted and GitHub renders issue bodies, so every value in the Markdown goes
-through `_md()`: escaped Markdown and HTML, and no '@' that would notify someone.
+through `inert()`: escaped Markdown and HTML, and no '@' that would notify someone.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.authoring.github_text import inert
 from generator.load import duplicates
 from generator.load.catalog import Catalog
 from generator.load.diagnostics import Severity
 from generator.model.records import Program, Provider
 from generator.model.vocab import LEVELS, STATES, UNREACHABLE_REASONS
-from generator.pages.mdtext import text as md_text
 from generator.pages.provider_page import STALE_AFTER_DAYS as STALE_AFTER_DAYS  # re-exported
 
 MARKDOWN_ROWS = 100  # per table: an issue body holds at most 65,536 characters
@@ -151,8 +151,8 @@ def _text_rows(table: Table) -> list[str]:
 def render_markdown(report: Report, max_rows: int = MARKDOWN_ROWS) -> str:
     parts = [f"# Listings report, {report.today}", "", report.summary, ""]
     for table in report.tables:
-        parts += [f"## {_md(table.title)} ({len(table.rows)})", ""]
-        parts += _md_table(table, max_rows) if table.rows else [_md(table.empty)]
+        parts += [f"## {inert(table.title)} ({len(table.rows)})", ""]
+        parts += _md_table(table, max_rows) if table.rows else [inert(table.empty)]
         parts.append("")
     parts.append("Made by `iopdir report --format markdown`. Run `iopdir report` in a checkout "
                  "for every row, and `iopdir validate` for every message.")
@@ -169,12 +169,7 @@ def _md_table(table: Table, max_rows: int) -> list[str]:
 
 
 def _md_row(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(_md(c) for c in cells) + " |"
-
-
-def _md(value: str) -> str:
-    """Listing text as inert Markdown: escaped, and '@' as an entity so nobody is pinged."""
-    return md_text(value).replace("@", "&#64;")
+    return "| " + " | ".join(inert(c) for c in cells) + " |"
 
 
 def _clip(message: str, limit: int = 160) -> str:

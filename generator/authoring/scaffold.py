@@ -22,8 +22,9 @@ import jsonschema
 from generator.authoring import listing_edit, listing_template
 from generator.authoring.listing_template import Answers
 from generator.load.catalog import UsageError
-from generator.load.checks import SLUG, known_zone, suggest_slug
+from generator.load.checks import RESERVED_SLUGS, SLUG, known_zone, suggest_slug
 from generator.model import schedule_text, zips
+from generator.model.links import url_problem
 
 ATTEMPTS = 3  # a question asked again after a bad answer, then left for the file
 
@@ -128,6 +129,9 @@ def _check_flags(given: dict[str, str | None]) -> None:
 def _free_path(directory: Path, slug: str) -> Path:
     if not SLUG.fullmatch(slug):
         raise UsageError(f"{slug!r} is not a valid file name; try {suggest_slug(slug)!r}")
+    if slug in RESERVED_SLUGS:
+        raise UsageError(f"{slug!r} is reserved for the site's own pages; name the file after "
+                         f"the provider, like 'harbor-light'")
     path = directory / f"{slug}.yaml"
     if path.exists():
         raise UsageError(f"{path} already exists; edit it instead, or choose another file "
@@ -181,6 +185,8 @@ def check(field: str, value: str) -> str | None:
         return f"{value!r} is not valid; {hint}"
     if field == "timezone" and not known_zone(value):
         return f"{value!r} is not a time zone; use one like 'America/Chicago'"
+    if field == "website" and url_problem(value):
+        return f"{value!r} {url_problem(value)}"
     return None
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from generator.importers.facility import Facility
+from generator.load.checks import RESERVED_SLUGS
 
 MAX_LENGTH = 60  # the schema's slug limit
 _NUMBER = re.compile(r"\s*(\d+[A-Za-z]?)\b")
@@ -55,10 +56,10 @@ def candidates(facility: Facility) -> list[str]:
 
 
 def assign(facilities: Iterable[Facility], taken: set[str]) -> dict[str, str]:
-    """facility id -> slug, avoiding `taken` (existing files) and each other."""
+    """facility id -> slug, avoiding `taken` (existing files), reserved names and each other."""
     waiting = {f.id: candidates(f) for f in facilities}
     assigned: dict[str, str] = {}
-    used = set(taken)
+    used = set(taken) | RESERVED_SLUGS
     for round_ in range(max((len(c) for c in waiting.values()), default=0)):
         wanted = {fid: c[min(round_, len(c) - 1)] for fid, c in waiting.items()}
         counts = Counter(wanted.values())

@@ -16,14 +16,12 @@ from pathlib import Path
 
 from generator.load import checks, duplicates, hidden_chars, limits, schema_check, yamlload
 from generator.load.diagnostics import Diagnostic, Severity, has_errors
+from generator.load.files import LISTING_SUFFIXES, read_listing, split_name
+from generator.load.files import UsageError as UsageError  # re-exported for the commands
+from generator.load.files import listing_files as listing_files
 from generator.model.records import Provider
 
-LISTING_SUFFIXES = (".yaml", ".yml")
 PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
-
-
-class UsageError(Exception):
-    """The command was asked for something impossible (exit code 2), as opposed to bad data."""
 
 
 @dataclass
@@ -48,20 +46,6 @@ class Catalog:
 
 # Results keyed by file path and content hash: `serve` re-checks only the files that changed.
 Cache = dict[str, tuple[str, FileResult]]
-
-
-def listing_files(paths: Iterable[Path]) -> list[Path]:
-    """The listing files named by `paths` (files, or directories scanned one level deep)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted((p for p in path.iterdir() if p.suffix in LISTING_SUFFIXES),
-                                key=lambda p: p.name))  # names: comparing Paths is slow
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise UsageError(f"{path}: no such file or directory")
-    return found
 
 
 def load_paths(paths: Iterable[Path], today: dt.date | None = None,
@@ -129,17 +113,14 @@ def _check_all(pending: list[_Pending], today: dt.date) -> list[FileResult]:
 
 def _lookup(path: Path, today: dt.date, cache: Cache | None) -> FileResult | _Pending:
     shown = display_path(path)
-    try:
-        too_big = limits.size_problem(path.stat().st_size, shown)  # before reading it
-        if too_big:
-            return FileResult(None, [too_big])
-        raw = path.read_bytes()
-    except OSError as exc:
-        return FileResult(None, [_file_error(shown, f"cannot read the file: {exc.strerror}")])
+    raw = read_listing(path, shown)
+    if isinstance(raw, Diagnostic):
+        return FileResult(None, [raw])
     digest = file_digest(raw, today)
     if cache is not None and shown in cache and cache[shown][0] == digest:
         return cache[shown][1]
-    return _Pending(shown, path.stem, path.suffix, raw, digest)
+    stem, suffix = split_name(path.name)
+    return _Pending(shown, stem, suffix, raw, digest)
 
 
 def _check_pending(item: _Pending, today: dt.date) -> FileResult:
@@ -162,9 +143,9 @@ def load_file(raw: bytes, shown: str, stem: str, suffix: str, today: dt.date) ->
     if doc.data is None:
         return FileResult(None, found)
     hidden = hidden_chars.find(doc, text)
-    schema_problems = schema_check.check(doc, skip=hidden)
+    schema_problems = schema_check.check(doc, skip=[*hidden, *doc.refused])
     found += [*hidden.values(), *schema_problems, *checks.check_schedules(doc)]
-    if schema_problems or hidden:
+    if schema_problems or hidden or doc.refused:
         return FileResult(None, found)
     provider = Provider.from_data(stem, shown, doc.data)
     found += checks.check_provider(provider, doc, today)
@@ -197,16 +178,12 @@ def _sibling_exists(provider: Provider, slug: str) -> bool:
     return any((folder / f"{slug}{suffix}").is_file() for suffix in LISTING_SUFFIXES)
 
 
-def _file_error(shown: str, message: str) -> Diagnostic:
-    return Diagnostic(shown, 1, 1, Severity.ERROR, message)
-
-
 def display_path(path: Path) -> str:
     """Relative to the working directory when inside it, so editors and CI can link it."""
     cwd = os.getcwd()  # noqa: PTH109 - a string for the cache key
     # Resolving each of 20,000 paths took longer than reading the files: resolve folders once.
-    absolute = str(path.resolve() if path.is_symlink()
-                   else _real(str(path.parent), cwd) / path.name)
+    # A link is shown by its own name, never by where it points.
+    absolute = str(_real(str(path.parent), cwd) / path.name)
     root = str(_real(".", cwd)).rstrip("/") + "/"
     return absolute[len(root):] if absolute.startswith(root) else absolute
 

@@ -11,12 +11,16 @@ from functools import lru_cache
 from typing import Any
 
 from generator.load.diagnostics import Diagnostic, Severity
-from generator.load.yamlload import Document, Path, dotted
+from generator.load.yamlload import Document, Path, dotted, quoted
+from generator.model.links import email_problem, url_problem
 from generator.model.records import Location, Program, Provider, Session, Track, hhmm, minutes
 from generator.model.vocab import DAY_NAMES, LANGUAGES
 from generator.model.zips import lookup, miles
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# File names that would collide with a page the site makes itself: providers/index.md is the
+# providers folder's own page (/providers/), not /providers/index/ where links would point.
+RESERVED_SLUGS = frozenset({"index"})
 TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 
 # Usual weekly hours by ASAM level: IOP at least 9 (6 for adolescents) and under 20; PHP 20 or
@@ -32,12 +36,22 @@ Finding = tuple[Path, Severity, str]
 def check_file_name(path: str, stem: str, suffix: str) -> list[Diagnostic]:
     """The slug is the file name (it becomes the page address), so it must be a valid slug, and
     listings end in .yaml so that every tool picks them up."""
+    if not stem.strip("."):
+        return [Diagnostic(path, 1, 1, Severity.ERROR, "the file has no name before "
+                           f"{suffix!r}; rename it after the provider, like 'harbor-light.yaml'")]
+    if stem in RESERVED_SLUGS:
+        return [Diagnostic(path, 1, 1, Severity.ERROR, f"the file name {stem!r} is reserved "
+                           f"(providers/{stem}/ would be the address of the providers folder "
+                           "itself); rename the file after the provider, like "
+                           "'harbor-light.yaml'")]
     reasons = []
+    if stem.startswith("."):
+        reasons.append("a name starting with a dot is a hidden file, which many tools skip")
     if not SLUG.fullmatch(stem):
         reasons.append("a file name may hold only lowercase letters, digits and single dashes, "
                        "because it becomes the page address")
     if suffix != ".yaml":
-        reasons.append("listing files end in '.yaml'")
+        reasons.append("listing files end in '.yaml' (lowercase)")
     if not reasons:
         return []
     name = (stem if SLUG.fullmatch(stem) else suggest_slug(stem)) + ".yaml"
@@ -265,6 +279,19 @@ def _schedule_status(provider: Provider, today: dt.date) -> Iterator[Finding]:
                 "the schedule is known (or remove the tracks)"
 
 
+def _addresses(provider: Provider, today: dt.date) -> Iterator[Finding]:
+    """What the schema's patterns let through but no page could link: a web address with a
+    host that is not a domain name, or that urllib cannot read; an email with a line break."""
+    if provider.website is not None:
+        problem = url_problem(provider.website)
+        if problem:
+            yield ("website",), Severity.ERROR, f"{quoted(provider.website)} {problem}"
+    if provider.email is not None:
+        problem = email_problem(provider.email)
+        if problem:
+            yield ("email",), Severity.ERROR, f"{quoted(provider.email)} {problem}"
+
+
 _RULES: tuple[Callable[[Provider, dt.date], Iterator[Finding]], ...] = (
-    _locations, _program_refs, _dates, _hours, _schedule_status,
+    _locations, _program_refs, _dates, _hours, _schedule_status, _addresses,
 )

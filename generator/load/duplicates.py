@@ -10,16 +10,18 @@ a phone line and a website, never a name and address.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from generator.load import lookalike
 from generator.load.diagnostics import Diagnostic, Severity
 from generator.load.yamlload import Document, Path, dotted
+from generator.model.links import site_host
 from generator.model.records import Provider
 
 Positions = dict[Path, tuple[int, int]]
@@ -105,20 +107,23 @@ def _groups(providers: list[Provider], kind: str) -> Iterator[tuple[str, list[Pr
 
 
 def _keys(provider: Provider, kind: str) -> Iterator[tuple[str, str]]:
+    """(key, what people read) for each way `provider` could match another; names, streets and
+    hosts have up to three look-alike forms each (see lookalike.py)."""
     if kind == PHONE:
         yield phone_key(provider.phone), provider.phone
     elif kind == WEBSITE and provider.website:
-        host = website_key(provider.website)
-        if host:
-            yield host, host
+        shown = site_host(provider.website)
+        for host in website_keys(provider.website):
+            yield host, shown
     elif kind == NAME_ADDRESS:
         for loc in provider.locations:
-            key = f"{name_key(provider.name)}|{street_key(loc.street)}|{loc.zip[:5]}"
-            yield key, f"{loc.street}, {loc.zip[:5]}"
+            for name, street in itertools.product(name_keys(provider.name),
+                                                  street_keys(loc.street)):
+                yield f"{name}|{street}|{loc.zip[:5]}", f"{loc.street}, {loc.zip[:5]}"
     elif kind == NAME_CITY:
         for loc in provider.locations:
-            key = f"{name_key(provider.name)}|{name_key(loc.city)}|{loc.state}"
-            yield key, f"{loc.city}, {loc.state}"
+            for name, city in itertools.product(name_keys(provider.name), name_keys(loc.city)):
+                yield f"{name}|{city}|{loc.state}", f"{loc.city}, {loc.state}"
 
 
 def _clashes(kind: str, shared: str, group: list[Provider], allowed: set[frozenset[str]],
@@ -156,41 +161,85 @@ def phone_key(phone: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)  # the same values again on every rebuild of `serve`
-def website_key(url: str) -> str:
-    """The host, lowercase and without 'www.'; on a shared host, with the first path segment."""
+def website_keys(url: str) -> tuple[str, ...]:
+    """The host in its look-alike forms: case, a final dot, 'www.' and the IDNA spelling
+    ('xn--...') make no difference; on a shared host, with the first path segment."""
     try:
         parts = urlsplit(url)
-    except ValueError:
-        return ""
-    host = (parts.hostname or "").removeprefix("www.")
+        host = (parts.hostname or "").removesuffix(".").removeprefix("www.")
+        host = host.encode("ascii").decode("idna") if host.isascii() else host
+    except (ValueError, UnicodeError):
+        return ()
+    if not host:
+        return ()
     if host in SHARED_HOSTS:
         segment = parts.path.strip("/").split("/")[0].casefold()
-        return f"{host}/{segment}" if segment else host
-    return host
+        host = f"{host}/{segment}" if segment else host
+    return lookalike.forms(host)
 
 
 def _words(text: str) -> list[str]:
     """Lowercase words without accents or punctuation; '#' is kept as a word (a unit)."""
-    plain = unicodedata.normalize("NFKD", text.replace("&", " and "))
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
-    return _WORD.findall(plain)
+    return _WORD.findall(lookalike.plain(text.replace("&", " and ")).casefold())
 
 
-@lru_cache(maxsize=1 << 16)  # the same values again on every rebuild of `serve`
-def name_key(name: str) -> str:
-    """'The Harbor Light Center, Inc.' and 'Harbor Light Center LLC' give the same key."""
-    return " ".join(w for w in _words(name) if w not in _DROPPED_NAME_WORDS and w != "#")
+def _word_forms(text: str) -> Iterator[list[str]]:
+    """The words of each look-alike form of `text` (see lookalike.py)."""
+    for form in lookalike.forms(text.replace("&", " and ")):
+        yield _WORD.findall(form)
 
 
-@lru_cache(maxsize=1 << 16)  # the same values again on every rebuild of `serve`
-def street_key(street: str) -> str:
-    """'100 North Example Street, Suite 2' and '100 N Example St #5' give the same key."""
+@lru_cache(maxsize=1)
+def _folded_tables() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
+    """The word lists above in the look-alike forms that names and streets are compared in."""
+    def folded(words: Iterable[str]) -> frozenset[str]:
+        return frozenset(form for word in words for form in lookalike.forms(word))
+
+    street = {form: lookalike.forms(short)[0] for word, short in _STREET_WORDS.items()
+              for form in lookalike.forms(word)}
+    return folded(_DROPPED_NAME_WORDS), street, folded(_UNIT_WORDS)
+
+
+def _name(words: list[str], dropped: frozenset[str]) -> str:
+    return " ".join(w for w in words if w not in dropped and w != "#")
+
+
+def _street(words: list[str], abbreviations: dict[str, str], units: frozenset[str]) -> str:
     kept: list[str] = []
-    for word in _words(street):
-        if word in _UNIT_WORDS:
+    for word in words:
+        if word in units:
             break
-        kept.append(_STREET_WORDS.get(word, word))
+        kept.append(abbreviations.get(word, word))
     return " ".join(kept)
+
+
+@lru_cache(maxsize=1 << 16)  # the same values again on every rebuild of `serve`
+def name_keys(name: str) -> tuple[str, ...]:
+    """'The Harbor Light Center, Inc.', 'Harbor Light Center LLC' and 'Hаrbor Light Center'
+    (with a Cyrillic 'а') share a key."""
+    dropped = _folded_tables()[0]
+    return tuple(dict.fromkeys(_name(words, dropped) for words in _word_forms(name)))
+
+
+@lru_cache(maxsize=1 << 16)  # the same values again on every rebuild of `serve`
+def street_keys(street: str) -> tuple[str, ...]:
+    """'100 North Example Street, Suite 2' and '100 N Example St #5' share a key."""
+    _, abbreviations, units = _folded_tables()
+    return tuple(dict.fromkeys(_street(words, abbreviations, units)
+                               for words in _word_forms(street)))
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> str:
+    """name_keys without look-alike folding, for the importers' matching of rows to files:
+    'The Harbor Light Center, Inc.' and 'Harbor Light Center LLC' give 'harbor light center'."""
+    return _name(_words(name), _DROPPED_NAME_WORDS)
+
+
+@lru_cache(maxsize=1 << 16)
+def street_key(street: str) -> str:
+    """street_keys without look-alike folding, for the importers: '100 n example st'."""
+    return _street(_words(street), _STREET_WORDS, _UNIT_WORDS)
 
 
 def diagnostics(found: list[Duplicate], positions: dict[str, Positions]) -> list[Diagnostic]:

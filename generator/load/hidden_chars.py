@@ -10,6 +10,14 @@ listing slips past the duplicate check and search. Readers cannot see either. Th
   (U+200B), word joiner (U+2060), byte-order mark (U+FEFF), soft hyphen (U+00AD) and the rest.
 - Except zero-width non-joiner and joiner (U+200C, U+200D) between two letters of a script
   other than Latin: Persian, Urdu and Indic spellings need them.
+- Letters and marks that show nothing are errors too: the Hangul fillers (U+3164, U+115F,
+  U+1160, U+FFA0), the combining grapheme joiner (U+034F), the Khmer inherent vowels, the
+  variation selectors and the blank Braille pattern (U+2800). 'Harbor Light' followed by a
+  Hangul filler looks exactly like 'Harbor Light'.
+- Code points that are no character at all are errors: unassigned ones and the noncharacters
+  (category Cn, such as U+FFFE and U+FFFF), private-use characters (Co, which every device draws
+  differently), surrogates (Cs), and the line and paragraph separators (U+2028, U+2029), which
+  some tools read as line breaks and others do not.
 
 Right-to-left letters themselves (Arabic, Hebrew) are ordinary text and always allowed; the
 site shows each text in its own direction.
@@ -17,6 +25,7 @@ site shows each text in its own direction.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -26,6 +35,14 @@ from generator.load.yamlload import Document, Path, dotted
 
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}
 _JOINERS = {"\u200c", "\u200d"}
+_NOT_CHARACTERS = {"Cn": "is not a character (unassigned, or a Unicode noncharacter)",
+                   "Co": "is a private-use character, which each device shows differently",
+                   "Cs": "is half of a UTF-16 surrogate pair, not a character",
+                   "Zl": "is a line separator, which some tools read as a line break",
+                   "Zp": "is a paragraph separator, which some tools read as a line break"}
+# Printable letters, marks and symbols that show nothing (most are Default_Ignorable_Code_Point).
+INVISIBLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2800\u3164"
+                       "\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]")
 
 
 def find(doc: Document, text: str | None = None) -> dict[Path, Diagnostic]:
@@ -36,7 +53,7 @@ def find(doc: Document, text: str | None = None) -> dict[Path, Diagnostic]:
         return {}
     found = {}
     for path, value in _strings(doc.data, ()):
-        if value.isprintable():  # no Cc or Cf character: the usual case, checked in C
+        if value.isprintable() and not INVISIBLE.search(value):  # the usual case, in C
             continue
         hidden = [i for i, ch in enumerate(value) if _hidden(value, i, ch)]
         if hidden:
@@ -49,7 +66,7 @@ def find(doc: Document, text: str | None = None) -> dict[Path, Diagnostic]:
 def _clean(text: str) -> bool:
     """No hidden character can be in a value: the file has none (line breaks and tabs aside),
     and no backslash, so no escape in a quoted value ("\\u202E") can make one. Checked in C."""
-    if "\\" in text:
+    if "\\" in text or INVISIBLE.search(text):
         return False
     flat = text.replace("\n", " ")
     if "\t" in flat or "\r" in flat:
@@ -72,8 +89,10 @@ def _hidden(text: str, i: int, ch: str) -> bool:
     category = unicodedata.category(ch)
     if category == "Cc":
         return ch not in _ALLOWED_CONTROLS
+    if category in _NOT_CHARACTERS:
+        return True
     if category != "Cf":
-        return False
+        return INVISIBLE.match(ch) is not None
     return not (ch in _JOINERS and _joins_letters(text, i))
 
 
@@ -91,9 +110,14 @@ def _non_latin_letter(ch: str) -> bool:
 
 def _message(path: Path, value: str, hidden: list[int]) -> str:
     first = value[hidden[0]]
-    name = unicodedata.name(first, "a control character")
     more = len(hidden) - 1
     also = f" ({more} more hidden character{'s' if more > 1 else ''} after it)" if more else ""
-    return (f"{dotted(path)}: character {hidden[0] + 1} is U+{ord(first):04X} {name}{also}, an "
+    code = f"U+{ord(first):04X}"
+    not_one = _NOT_CHARACTERS.get(unicodedata.category(first))
+    if not_one:
+        return (f"{dotted(path)}: character {hidden[0] + 1}, {code}, {not_one}{also}; delete "
+                "it (if you cannot see it, retype the text around it)")
+    name = unicodedata.name(first, "a control character")
+    return (f"{dotted(path)}: character {hidden[0] + 1} is {code} {name}{also}, an "
             "invisible character that can disguise text (show it reversed, or make two names "
             "look alike); delete it (if you cannot see it, retype the text around it)")

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import generator
-from generator.load import limits, schema_check
+from generator.load import schema_check
 from generator.load.catalog import (
     Cache,
     Catalog,
@@ -40,6 +40,7 @@ from generator.load.catalog import (
     load_paths,
 )
 from generator.load.diagnostics import Diagnostic
+from generator.load.files import read_listing
 
 DEFAULT_DIR = Path(".iopdir-cache")
 MAGIC = b"iopdir-validation-cache 3\n"
@@ -156,11 +157,8 @@ def run_key(files: list[Path], today: dt.date) -> RunKey | None:
     large to read (load_paths reports those)."""
     digest = hashlib.sha256()
     for path in files:
-        try:
-            if limits.size_problem(path.stat().st_size, ""):
-                return None
-            raw = path.read_bytes()
-        except OSError:
+        raw = read_listing(path, "")  # never follows a link nor waits on a FIFO
+        if isinstance(raw, Diagnostic):
             return None
         digest.update(f"{display_path(path)}\0{file_digest(raw, today)}\0".encode())
     return digest.hexdigest()

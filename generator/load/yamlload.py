@@ -10,6 +10,7 @@ rules of YAML 1.2's core schema, recording where every key and value sits.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,7 @@ _PLAIN_TAGS = {STR_TAG, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _NULL = {"", "~", "null", "Null", "NULL"}
+MAX_DIGITS = 30  # far more than any number in a listing, far below Python's 4,300
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
 
@@ -97,6 +99,7 @@ class Document:
     data: Any = None
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    refused: set[Path] = field(default_factory=set)  # values reported already, kept as text
 
     def position(self, path: Path, key: bool = False) -> tuple[int, int]:
         """Where the key (if asked and present) or the value at `path` starts; for a missing field,
@@ -111,8 +114,9 @@ class Document:
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     """The file's text, without a UTF-8 byte-order mark (some Windows editors add one), or why
     it is not UTF-8 text, pointing at the first bad byte."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Diagnostic(path, 1, 1, Severity.ERROR, "the file is saved as UTF-16; "
+    encoding = _wide_encoding(raw)
+    if encoding:
+        return None, [Diagnostic(path, 1, 1, Severity.ERROR, f"the file is saved as {encoding}; "
                                  "save it as UTF-8 (in most editors: Save As, Encoding)")]
     try:
         return raw.decode("utf-8-sig"), []
@@ -122,6 +126,21 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [Diagnostic(path, line, col, Severity.ERROR,
                                  f"byte {raw[exc.start]:#04x} is not UTF-8 text; save the file "
                                  "as UTF-8 (in most editors: Save As, Encoding)")]
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-32 or UTF-16, by the byte-order mark or, without one, by the zero bytes that ASCII
+    text has in those encodings. UTF-32's marks begin like UTF-16's, so they are checked first."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = raw[:4]
+    if len(head) == 4 and head.count(0) == 3:
+        return "UTF-32"
+    if len(head) == 4 and (head[1] == head[3] == 0 or head[0] == head[2] == 0):
+        return "UTF-16"
+    return None
 
 
 def load(text: str, path: str) -> tuple[Document, list[Diagnostic]]:
@@ -174,8 +193,9 @@ def _reader_error(exc: yaml.reader.ReaderError, path: str, text: str) -> Diagnos
     line = text.count("\n", 0, at) + 1
     col = at - (text.rfind("\n", 0, at) + 1) + 1
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    what = "a control character" if unicodedata.category(chr(code)) == "Cc" else "not a character"
     return Diagnostic(path, line, col, Severity.ERROR,
-                      f"U+{code:04X} is a control character, which YAML does not allow; delete "
+                      f"U+{code:04X} is {what}, which YAML does not allow; delete "
                       "it (if you cannot see it, retype the text around it)")
 
 
@@ -264,6 +284,13 @@ class _Converter:
         if node.tag != STR_TAG:  # reported in convert(); keep the text
             return node.value
         if node.style:  # quoted, literal or folded: always a string (plain is None or "")
+            return node.value
+        digits = len(node.value.lstrip("+-"))
+        if digits > MAX_DIGITS and _INT.fullmatch(node.value):
+            # Python refuses to convert more than 4,300 digits (a guard against slow parsing).
+            self.error(node, f"{dotted(path)}: a number {digits:,} digits long; no field of a "
+                       "listing holds one this long: check the value, and write text in quotes")
+            self.doc.refused.add(path)
             return node.value
         return resolve_plain(node.value)
 

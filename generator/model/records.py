@@ -148,7 +148,7 @@ class Program:
         return cls(
             data["name"], data.get("description"), data["level_of_care"],
             listed(data["populations"]), data["format"], data["location"],
-            data.get("length_weeks"), listed(data["services"]),
+            _whole(data.get("length_weeks")), listed(data["services"]),
             data.get("medication_for_addiction_treatment"), listed(data["payment"]),
             tuple(data.get("insurance_carriers", ())), tuple(data["languages"]),
             tuple(data.get("telehealth_states", ())), accepting["status"], accepting.get("as_of"),
@@ -159,6 +159,11 @@ class Program:
     def schedule_listed(self) -> bool:
         """False for `schedule_status: not_listed`: people are asked to call about times."""
         return bool(self.tracks)
+
+
+def _whole(value: float | None) -> int | None:
+    """JSON Schema counts 8.0 as an integer; the site shows and exports it as 8."""
+    return None if value is None else int(value)
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,6 @@ offset, which cannot follow daylight saving time, so it is left empty and each s
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -33,6 +31,7 @@ from generator.model.vocab import (
     POPULATIONS,
     language_name,
 )
+from generator.opendata import csvfile
 from generator.opendata.ids import record_id
 from generator.opendata.paths import HSDS_DIR
 
@@ -61,7 +60,8 @@ BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat":
 
 def generate(providers: list[Provider]) -> dict[str, str]:
     tables = build_tables(providers)
-    files = {f"{HSDS_DIR}/{name}.csv": to_csv(TABLES[name], tables[name]) for name in TABLES}
+    files = {f"{HSDS_DIR}/{name}.csv": csvfile.to_csv(TABLES[name], tables[name])
+             for name in TABLES}
     files[f"{HSDS_DIR}/datapackage.json"] = datapackage()
     return files
 
@@ -72,14 +72,6 @@ def build_tables(providers: Iterable[Provider]) -> dict[str, list[Row]]:
         for table, row in provider_rows(provider):
             tables[table].append(row)
     return {name: tables[name] for name in TABLES}
-
-
-def to_csv(columns: tuple[str, ...], rows: list[Row]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns)
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
 
 
 def datapackage() -> str:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from icalendar import Timezone, vDatetime, vRecur, vText
 
 from generator.model import fmt
-from generator.model.links import safe_url
+from generator.model.links import linkable
 from generator.model.records import Program, Provider, Session, Track
 from generator.model.vocab import DAYS
 from generator.opendata.hsds import BYDAY
@@ -54,8 +54,9 @@ def track_calendar(provider: Provider, program: Program, track: Track,
                             else fmt.address(loc)),
         b"DESCRIPTION:" + text(_description(provider, loc.timezone)),
     ]
-    if provider.website and safe_url(provider.website):
-        shared.append(b"URL:" + provider.website.encode())
+    website = linkable(provider.website)
+    if website:
+        shared.append(b"URL:" + website.encode())
     for k, session in enumerate(track.sessions, 1):
         uid = record_id(provider.slug, "program", position[0], "track", position[1], "session", k)
         lines += [b"BEGIN:VEVENT", b"UID:" + uid.encode(),

@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from generator.model.links import linkable
 from generator.model.records import Location, Program, Provider, Track, hhmm
 from generator.model.vocab import DAY_NAMES, LEVELS, PAYMENT, language_name
 
@@ -49,7 +50,7 @@ def clinic(provider: Provider) -> Json:
     accepting = is_accepting(provider)
     if accepting is not None:
         data["isAcceptingNewPatients"] = accepting
-    for key, value in (("url", provider.website), ("email", provider.email)):
+    for key, value in (("url", linkable(provider.website)), ("email", provider.email)):
         if value:
             data[key] = value
     return data

@@ -6,8 +6,6 @@ Values are the plain-language labels the site shows; lists are joined with '; '.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 
 from generator.model import fmt
@@ -23,6 +21,7 @@ from generator.model.vocab import (
     SERVICES,
     language_name,
 )
+from generator.opendata import csvfile
 from generator.opendata.paths import PROGRAMS_CSV, calendar_path, page_url
 
 COLUMNS = (
@@ -35,8 +34,6 @@ COLUMNS = (
     "daytime", "earliest_start", "latest_end", "calendar", "last_verified", "source", "sample",
 )
 ScheduleCells = dict[str, str]
-# A cell starting with one of these is a formula to a spreadsheet; provider text must not run.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def generate(providers: list[Provider]) -> dict[str, str]:
@@ -44,11 +41,8 @@ def generate(providers: list[Provider]) -> dict[str, str]:
 
 
 def to_csv(rows: Iterable[dict[str, str]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS)  # RFC 4180: quoted as needed, CRLF
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+    """The file, through the shared writer that keeps formulas from running (csvfile.py)."""
+    return csvfile.to_csv(COLUMNS, rows)
 
 
 def rows(providers: Iterable[Provider]) -> Iterator[dict[str, str]]:
@@ -65,32 +59,32 @@ def rows(providers: Iterable[Provider]) -> Iterator[dict[str, str]]:
 def _program_cells(provider: Provider, program: Program, index: int) -> dict[str, str]:
     loc = provider.location_of(program)
     return {
-        "provider": _inert(provider.name), "provider_slug": provider.slug,
-        "page": page_url(provider.slug) + f"#program-{index}", "phone": _inert(provider.phone),
-        "website": provider.website or "", "program": _inert(program.name),
+        "provider": provider.name, "provider_slug": provider.slug,
+        "page": page_url(provider.slug) + f"#program-{index}", "phone": provider.phone,
+        "website": provider.website or "", "program": program.name,
         "program_number": str(index), "level_of_care": LEVELS[program.level_of_care],
         "format": FORMATS[program.format], "accepting_new_patients": ACCEPTING[program.accepting],
         "accepting_as_of": program.accepting_as_of or "",
         "who_it_serves": fmt.labels(program.populations, POPULATIONS, "; "),
         "payment": fmt.labels(program.payment, PAYMENT, "; "),
-        "insurance_plans": _join(_inert(c) for c in program.insurance_carriers),
+        "insurance_plans": _join(c for c in program.insurance_carriers),
         "languages": _join(language_name(c) for c in program.languages),
         "medication_for_addiction_treatment": MAT[program.mat] if program.mat else "",
         "services": fmt.labels(program.services, SERVICES, "; "),
         "length_weeks": str(program.length_weeks or ""),
         "telehealth_states": _join(program.telehealth_states),
-        "street": _inert(loc.street), "city": _inert(loc.city), "state": loc.state, "zip": loc.zip,
+        "street": loc.street, "city": loc.city, "state": loc.state, "zip": loc.zip,
         "time_zone": loc.timezone, "latitude": _number(loc.latitude),
         "longitude": _number(loc.longitude),
         "approximate_coordinates": _yes(loc.approximate_coordinates),
-        "last_verified": provider.last_verified, "source": _inert(provider.source),
+        "last_verified": provider.last_verified, "source": provider.source,
         "sample": _yes(provider.sample),
     }
 
 
 def _track_cells(track: Track, calendar: str) -> ScheduleCells:
     return {
-        "schedule_listed": "yes", "track": _inert(track.name),
+        "schedule_listed": "yes", "track": track.name,
         "hours_per_week": f"{track.hours_per_week:g}",
         "days": _join(DAY_SHORT[d] for d in track.days),
         "schedule": _join(f"{fmt.days(s.days)} {hhmm(s.start)}-{hhmm(s.end)}"
@@ -99,12 +93,6 @@ def _track_cells(track: Track, calendar: str) -> ScheduleCells:
         "daytime": _yes(track.daytime), "earliest_start": hhmm(track.earliest_start),
         "latest_end": hhmm(track.latest_end), "calendar": calendar,
     }
-
-
-def _inert(value: str) -> str:
-    """Provider text that a spreadsheet would run as a formula gets a leading apostrophe, which
-    spreadsheets show as text (OWASP's advice against CSV injection)."""
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def _join(values: Iterable[str]) -> str:

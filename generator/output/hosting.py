@@ -14,7 +14,16 @@ from urllib.parse import urlsplit, urlunsplit
 INLINE_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>",
                            re.IGNORECASE | re.DOTALL)
 SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?(?P<type>[^"'\s>]+)""", re.IGNORECASE)
-JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
+# Script types a browser runs (HTML's JavaScript MIME type essences, and modules).
+JS_TYPES = frozenset({
+    "", "module", "application/ecmascript", "application/javascript", "application/x-ecmascript",
+    "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
+    "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
+    "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript",
+    "text/x-javascript",
+})
+_CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
+_HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 
 # Chromium logs an unknown feature name as a console error, so only well-known ones are listed.
 PERMISSIONS = ("geolocation=(self), camera=(), microphone=(), payment=(), usb=(), "
@@ -50,22 +59,42 @@ def script_hashes(html: str) -> set[str]:
         if re.search(r"\bsrc\s*=", attrs, re.IGNORECASE):
             continue
         kind = SCRIPT_TYPE.search(attrs)
-        if (kind.group("type").lower() if kind else "") not in JS_TYPES:
+        if (kind.group("type").strip().lower() if kind else "") not in JS_TYPES:
             continue
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        hashes.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+        hashes.add(script_hash(match.group("body")))
     return hashes
 
 
-def content_security_policy(hashes: Iterable[str]) -> str:
-    """Everything from this site only; inline scripts only if their hash is listed."""
+def script_hash(body: str) -> str:
+    """The CSP source expression that allows one inline script."""
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_security_policy(hashes: Iterable[str], meta: bool = False) -> str:
+    """Everything from this site only; inline scripts only if their hash is listed. In a
+    <meta> element browsers ignore frame-ancestors (and log an error for it), so it is left
+    out there; X-Frame-Options in _headers covers framing where headers can be sent."""
     scripts = " ".join(["'self'", *sorted(hashes)])
     return "; ".join([
         "default-src 'self'", f"script-src {scripts}", "style-src 'self'",
         "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "worker-src 'self'",
         "manifest-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
-        "frame-ancestors 'none'",
+        *([] if meta else ["frame-ancestors 'none'"]),
     ])
+
+
+def with_policy(html: str) -> tuple[str, set[str]]:
+    """The page with its own Content-Security-Policy as a <meta> element, so hosts that cannot
+    send headers (GitHub Pages) protect it too, and the hashes of its inline scripts. A meta
+    policy covers only what follows it, so it goes right after <meta charset>, or <head>."""
+    hashes = script_hashes(html)
+    tag = (f'<meta http-equiv="Content-Security-Policy" '
+           f'content="{content_security_policy(hashes, meta=True)}">')
+    anchor = _CHARSET.search(html) or _HEAD.search(html)
+    if anchor is None:
+        return tag + html, hashes
+    return html[:anchor.end()] + tag + html[anchor.end():], hashes
 
 
 def headers_file(hashes: Iterable[str]) -> str:

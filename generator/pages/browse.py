@@ -3,6 +3,9 @@
 Provider pages are reached from these pages, not from the site navigation: a navigation of every
 provider makes each page carry the whole tree and the build quadratic. Long lists split into one
 page per state so no page grows past a few hundred entries at national scale.
+
+Each page is front matter and one raw HTML block from templates/browse/ (see templating.py):
+provider names, cities, program and track names reach it only through autoescaping.
 """
 
 from __future__ import annotations
@@ -11,24 +14,35 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from generator.model import fmt
-from generator.model.records import Program, Provider, Track
+from generator.model.records import Location, Program, Provider, Track
 from generator.model.vocab import ACCEPTING, CONTINUUM, FORMATS, LEVELS
-from generator.pages.mdtext import front_matter, text
-from generator.pages.provider_page import page_path, program_anchor
+from generator.pages import templating
+from generator.pages.provider_page import page_path
 
 SPLIT_AT = 300  # entries on one page before a list splits into a page per state
+INDEX = "browse/index.md"
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One line of a browse list, rendered relative to the page that shows it."""
+    """One line of a browse list: a provider (with its cities there), or one program track."""
 
     state: str
     sort_key: tuple[str, ...]
-    render: Callable[[str], str]
+    provider: Provider
+    cities: tuple[str, ...] = ()
+    summary: str = ""
+    index: int = 0  # the program's number on the provider page (for #program-N)
+    program: Program | None = None
+    track: Track | None = None
+    location: Location | None = None
+
+    @property
+    def page(self) -> str:
+        return page_path(self.provider.slug)
 
 
 @dataclass(frozen=True)
@@ -38,18 +52,30 @@ class Facet:
     intro: str
     entries: tuple[Entry, ...]
 
+    @property
+    def path(self) -> str:
+        return f"browse/{self.slug}.md"
 
-def rel(target: str, page: str) -> str:
-    """A link from one docs file to another, relative so any runner resolves it."""
-    target_dir, name = posixpath.split(target)
-    up = _rel_dir(target_dir or ".", posixpath.dirname(page) or ".")
-    return name if up == "." else f"{up}/{name}"
+
+def url(target: str, page: str, fragment: str = "") -> str:
+    """A link from one generated page to another docs file, relative to the page's address
+    (browse/evening.md is served at browse/evening/, with directory URLs)."""
+    link = _rel_dir(_address(target), _address(page))
+    return link + (f"#{fragment}" if fragment else "")
+
+
+def _address(docs_path: str) -> str:
+    """'browse/evening.md' -> 'browse/evening/'; 'browse/index.md' -> 'browse/'."""
+    stem = docs_path.removesuffix(".md")
+    folder, name = posixpath.split(stem)
+    return (folder + "/" if folder else "") if name == "index" else stem + "/"
 
 
 @lru_cache(maxsize=4096)
-def _rel_dir(target_dir: str, page_dir: str) -> str:
+def _rel_dir(target: str, page: str) -> str:
     """relpath is slow and browse pages ask for the same few directory pairs many times."""
-    return posixpath.relpath(target_dir, page_dir)
+    rel = posixpath.relpath(target or ".", page.rstrip("/") or ".")
+    return "./" if rel == "." else rel + "/"
 
 
 def generate(providers: list[Provider]) -> dict[str, str]:
@@ -57,79 +83,51 @@ def generate(providers: list[Provider]) -> dict[str, str]:
     facets = [*_state_facets(providers), *_level_facets(providers), *_schedule_facets(providers)]
     for facet in facets:
         files.update(_facet_pages(facet))
-    files["browse/index.md"] = _index(providers, facets)
+    files[INDEX] = _index(providers, facets)
     return files
 
 
 def _index(providers: list[Provider], facets: list[Facet]) -> str:
     by_slug = {f.slug: f for f in facets}
-    page = "browse/index.md"
-
-    def item(slug: str) -> str:
-        facet = by_slug[slug]
-        return f"- [{facet.title}]({rel(_facet_path(slug), page)}) ({_count(facet)})"
-
     states = sorted((f for f in facets if f.slug.startswith("states/")), key=lambda f: f.title)
-    lines = [
-        front_matter(title="Browse programs",
-                     description="Browse treatment programs by state, schedule and level of care."),
-        "# Browse programs\n",
-        "Every provider in the directory, listed several ways. To match programs to your own "
-        "week, use the [program finder](../finder/index.md).\n",
-        "## By schedule and format\n",
-        *[item(s) for s in ("evening", "weekend", "telehealth") if s in by_slug],
-        "\n## By level of care\n",
-        *[item(f.slug) for f in facets if f.slug.startswith("levels/")],
-        "\n## By state\n",
-        *[item(f.slug) for f in states],
+    sections = [
+        ("By schedule and format", "by-schedule",
+         [by_slug[s] for s in ("evening", "weekend", "telehealth") if s in by_slug]),
+        ("By level of care", "by-level", [f for f in facets if f.slug.startswith("levels/")]),
+        ("By state", "by-state", states),
     ]
-    if not providers:
-        lines.append("\nNo listings yet.")
-    return "\n".join(lines) + "\n"
-
-
-def _count(facet: Facet) -> str:
-    n = len(facet.entries)
-    return f"{n} listing" + ("" if n == 1 else "s")
-
-
-def _facet_path(slug: str) -> str:
-    return f"browse/{slug}.md"
+    head = templating.front_matter(
+        title="Browse programs",
+        description="Browse treatment programs by state, schedule and level of care.")
+    return head + templating.render("browse/index.html", sections=sections,
+                                    providers=providers, url=partial(url, page=INDEX))
 
 
 def _facet_pages(facet: Facet) -> dict[str, str]:
-    path = _facet_path(facet.slug)
     if len(facet.entries) <= SPLIT_AT or facet.slug.startswith("states/"):
-        return {path: _list_page(facet, path, facet.entries, group=True)}
-    by_state = _group(facet.entries)
+        return {facet.path: _list_page(facet, facet.path, facet.entries, group=True)}
     files = {}
-    index = [_header(facet, path), "Choose a state:\n"]
-    for state, entries in by_state.items():
+    parts = []
+    for state, entries in _group(facet.entries).items():
         sub = f"browse/{facet.slug}/{state.lower()}.md"
         part = Facet(facet.slug, f"{facet.title}: {fmt.state_name(state)}", facet.intro,
                      tuple(entries))
         files[sub] = _list_page(part, sub, part.entries, group=False)
-        index.append(f"- [{fmt.state_name(state)}]({rel(sub, path)}) ({len(entries)})")
-    files[path] = "\n".join(index) + "\n"
+        parts.append((state, sub, len(entries)))
+    files[facet.path] = _head(facet) + templating.render(
+        "browse/states.html", facet=facet, parts=parts, url=partial(url, page=facet.path))
     return files
 
 
-def _header(facet: Facet, path: str) -> str:
-    back = rel("browse/index.md", path)
-    return (front_matter(title=facet.title, description=facet.intro)
-            + f"# {facet.title}\n\n{facet.intro} [All browse pages]({back}).\n")
+def _head(facet: Facet) -> str:
+    return templating.front_matter(title=facet.title, description=facet.intro)
 
 
 def _list_page(facet: Facet, path: str, entries: Iterable[Entry], group: bool) -> str:
-    lines = [_header(facet, path)]
-    if not facet.entries:
-        lines.append("No listings yet.")
     grouped = _group(entries) if group else {"": sorted(entries, key=lambda e: e.sort_key)}
-    for state, items in grouped.items():
-        if state and len(grouped) > 1:
-            lines.append(f"\n## {fmt.state_name(state)}\n")
-        lines.extend(entry.render(path) for entry in items)
-    return "\n".join(lines) + "\n"
+    return _head(facet) + templating.render(
+        "browse/list.html", facet=facet, groups=list(grouped.items()),
+        url=lambda target, fragment="": url(target, path, fragment))
 
 
 def _group(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
@@ -171,16 +169,10 @@ def _offers(provider: Provider, level: str) -> bool:
 
 
 def _provider_entry(provider: Provider, state: str, with_city: bool = False) -> Entry:
-    cities = sorted({loc.city for loc in provider.locations if loc.state == state})
-
-    def render(page: str) -> str:
-        target = rel(page_path(provider.slug), page)
-        where = ", ".join(text(c) for c in cities)
-        return f"- [{text(provider.name)}]({target}): {where}. {_summary(provider)}"
-
+    cities = tuple(sorted({loc.city for loc in provider.locations if loc.state == state}))
     first_city = cities[0].casefold() if cities else ""
     key = (first_city, provider.name.casefold()) if with_city else (provider.name.casefold(),)
-    return Entry(state, key, render)
+    return Entry(state, key, provider, cities=cities, summary=_summary(provider))
 
 
 def _summary(provider: Provider) -> str:
@@ -218,12 +210,6 @@ def _schedule_facets(providers: list[Provider]) -> list[Facet]:
 
 def _track_entry(provider: Provider, index: int, program: Program, track: Track) -> Entry:
     loc = provider.location_of(program)
-
-    def render(page: str) -> str:
-        target = rel(page_path(provider.slug), page) + "#" + program_anchor(index)
-        return (f"- [{text(provider.name)}]({target}), {text(loc.city)}: {text(program.name)}, "
-                f"{text(track.name)}. {fmt.schedule_summary(track)} "
-                f"({fmt.zone_name(loc.timezone)}), {fmt.hours(track.hours_per_week)} a week.")
-
     key = (provider.name.casefold(), str(index), track.name.casefold())
-    return Entry(loc.state, key, render)
+    return Entry(loc.state, key, provider, index=index, program=program, track=track,
+                 location=loc)

@@ -3,7 +3,7 @@ page a visitor came from (the finder keeps a search in its address) and cannot s
 
 Pure: it rewrites the HTML that Python-Markdown makes from pages, whose attributes are always
 double-quoted. The MkDocs plugin applies it to every page; provider links are made with it
-already (mdtext.link).
+already (templates/macros.html).
 """
 
 from __future__ import annotations

@@ -54,7 +54,7 @@ def test_answers_piped_to_the_questions(iopdir: Run, tmp_path: Path) -> None:
     ]) + "\n"
     result = _new("--providers", tmp_path, answers=answers)
     assert result.returncode == 0, result.stderr
-    assert "'not a website' is not valid; write a full web address" in result.stderr
+    assert "'not a website' is not valid; write the full web address" in result.stderr
     assert "State (two letters) [NM]: " in result.stderr
     listing = tmp_path / "clinica-luz-and-co.yaml"
     text = listing.read_text(encoding="utf-8")

@@ -524,7 +524,7 @@ def _provider_names() -> dict[str, str]:
 def test_a_failed_load_says_so_and_links_the_browse_pages(visit: Visit, site: Server) -> None:
     visit.page.route("**/finder/index.json", lambda route: route.fulfill(status=503))
     visit.page.goto(f"{site.url}finder/")
-    visit.page.wait_for_function("document.getElementById('iop-finder').dataset.loaded === "
+    visit.page.wait_for_function("() => document.getElementById('iop-finder').dataset.loaded === "
                                  "'error'")
     assert "could not be loaded" in status(visit.page)
     link = visit.page.locator("#iop-finder-status a")
@@ -579,7 +579,8 @@ def test_use_my_location_fills_the_nearest_zip_and_sends_nothing(
     page = open_finder(visit, site)
     choose(page, **{"Distance": "10"})
     page.get_by_role("button", name="Use my location").click()
-    page.wait_for_function("document.getElementById('iop-finder-zip').value.length === 5")
+    page.wait_for_function(
+        "() => document.getElementById('iop-finder-zip').value.length === 5")
     settle(page)
     code = page.get_by_label("ZIP code", exact=True).input_value()
     assert zip_centroid(code)[2] == "OR"

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.browser
 
 PROVIDER = "lanternfish-recovery-collective"
 NOT_FOUND_LOG = "Failed to load resource: the server responded with a status of 404 (Not Found)"
-H1 = "article.md-content__inner > h1"  # not the headings of search results
+H1 = "article.md-content__inner h1"  # not the headings of search results
 FINDER_READY = "() => document.getElementById('iop-finder')?.dataset.loaded === '1'"
 
 

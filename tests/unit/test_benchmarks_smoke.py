@@ -52,6 +52,9 @@ def test_build_bench_small(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert result["page_ratio"] == pytest.approx(result["page_kb"] / result["bare_page_kb"])
     assert 0.5 < result["page_ratio"] < 2  # the same page, so of a comparable size
     assert result["finder_bytes"] > 0
+    assert 0 < result["audit_s"] < result["build_s"]  # the audit ran over the built pages
+    assert result["audit_pages"] > 20
+    assert result["audit_ms"] == pytest.approx(result["audit_s"] * 1000 / result["audit_pages"])
     assert _row(table, "iopdir build / bare build, wall")[1] == "<= 1.15"
     assert _row(table, "  ratio") == [f"{result['page_ratio']:.2f}", "<= 1.2"]
     assert _row(table, "finder filter change, slowest median / max (ms)") == ["-", "< 16"]

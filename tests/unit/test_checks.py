@@ -106,7 +106,7 @@ def test_file_name_must_be_a_slug_ending_in_yaml() -> None:
     assert [d.message for d in result.diagnostics] == [
         "rename the file to 'my-clinic.yaml': a file name may hold only lowercase letters, "
         "digits and single dashes, because it becomes the page address; listing files end in "
-        "'.yaml'",
+        "'.yaml' (lowercase)",
     ]
     assert result.provider is None
 

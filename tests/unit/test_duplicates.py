@@ -40,15 +40,51 @@ def _found(providers: list[Provider]) -> list[tuple[str, str, list[str]]]:
 def test_keys_normalise_what_people_write_differently() -> None:
     assert duplicates.phone_key("(503) 555-0142") == duplicates.phone_key("+1 503.555.0142")
     assert duplicates.phone_key("503-555-0142 ext. 12") == "5035550142"
-    assert duplicates.website_key("https://WWW.Harbor.example.org/about") == "harbor.example.org"
-    assert duplicates.website_key("http://harbor.example.org") == "harbor.example.org"
-    assert duplicates.website_key("https://www.facebook.com/HarborLight/") == \
-        "facebook.com/harborlight"
+    harbor = duplicates.website_keys("https://harbor.example.org")
+    for same in ("https://WWW.Harbor.example.org/about", "http://harbor.example.org./",
+                 "https://www.harbor.example.org.:443/"):
+        assert duplicates.website_keys(same) == harbor, same
+    assert duplicates.website_keys("https://www.facebook.com/HarborLight/") == \
+        duplicates.website_keys("https://facebook.com/harborlight") != \
+        duplicates.website_keys("https://facebook.com/otherclinic")
+    # The IDNA spelling of a host is the same host.
+    assert duplicates.website_keys("https://xn--bcher-kva.example.org") == \
+        duplicates.website_keys("https://BÜCHER.example.org")
     assert duplicates.name_key("The Harbor Light Center, Inc.") == \
         duplicates.name_key("Harbor Light Center LLC") == "harbor light center"
     assert duplicates.name_key("Café & Co") == "cafe and"
     assert duplicates.street_key("100 North Example Street, Suite 2") == \
         duplicates.street_key("100 N. Example St #5") == "100 n example st"
+    assert duplicates.street_keys("100 North Example Street, Suite 2") == \
+        duplicates.street_keys("100 N. Example St #5")
+
+
+@pytest.mark.parametrize("disguised", [
+    "Hаrbor Light Center",  # Cyrillic 'а'
+    "НАRBOR LIGHT CENTER",  # Cyrillic 'Н' and 'А' in capitals
+    "Harbor Iight Center",  # a capital I for the l
+    "Harbor 1ight Center",  # a digit one for the l
+    "Ｈarbor Light Center",  # a full-width H
+    "Harbor Light Center, Inc.",
+])
+def test_look_alike_names_share_a_key(disguised: str) -> None:
+    assert set(duplicates.name_keys(disguised)) & set(duplicates.name_keys(
+        "Harbor Light Center")), disguised
+    assert not set(duplicates.name_keys(disguised)) & set(duplicates.name_keys(
+        "Harbor Lights Centre"))
+
+
+def test_a_copy_with_another_phone_and_a_disguised_name_is_found() -> None:
+    """The review's case: a copy of a listing whose phone differs and whose name is spelled
+    with Cyrillic look-alikes (or whose website ends in a dot) is still one provider twice."""
+    loc = listing()["locations"][0]
+    original = listing(name="Alder Counseling", website="https://alder.example.org",
+                       locations=[loc])
+    copy = listing(name="Аlder Cоunseling", phone="(503) 555-0177",  # Cyrillic А and о
+                   website="https://ALDER.example.org./", locations=[loc])
+    kinds = {kind for kind, _, _ in _found([provider(original, slug="alder"),
+                                            provider(copy, slug="alder-2")])}
+    assert kinds == {"website", "name and address"}
 
 
 @pytest.mark.parametrize(("field", "value"), [

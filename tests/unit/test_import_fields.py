@@ -17,8 +17,10 @@ def _errors(data: dict[str, object]) -> list[str]:
 def test_intake_lines_show_on_the_page_as_phone_links() -> None:
     page = provider_page.render(provider(listing(
         phone="(503) 555-0199 ext. 12", intake_phones=["(503) 555-0198"])), TODAY)
-    assert '- **Phone:** <a href="tel:+15035550199;ext=12">(503) 555-0199 ext. 12</a>' in page
-    assert '- **Intake:** <a href="tel:+15035550198">(503) 555-0198</a>' in page
+    assert ('<li><strong>Phone:</strong> <a href="tel:+15035550199;ext=12">(503) 555-0199 '
+            'ext. 12</a></li>') in page
+    assert '<li><strong>Intake:</strong> <a href="tel:+15035550198">(503) 555-0198</a></li>' \
+        in page
 
 
 def test_extensions_intake_lines_and_free_care_are_valid() -> None:

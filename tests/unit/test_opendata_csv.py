@@ -7,9 +7,12 @@ import io
 
 import pytest
 
+from generator import opendata
+from generator.load.catalog import load_paths
 from generator.model.records import Provider
-from generator.opendata import programs_csv
+from generator.opendata import csvfile, programs_csv
 from generator.opendata.paths import PROGRAMS_CSV
+from tests.conftest import ROOT, TODAY
 from tests.unit.helpers import listing, program, provider, track
 from tests.unit.opendata_fixtures import UNLISTED_SLUG, sample_providers, totals
 
@@ -74,3 +77,36 @@ def test_text_that_a_spreadsheet_would_run_stays_text() -> None:
     assert row["program"] == "'@SUM(1+1)"
     assert row["track"] == '\'-2+3, "quoted"\nnext'  # the csv module quoted it whole
     assert row["longitude"] == "" and row["hours_per_week"] == "3"
+
+
+@pytest.mark.parametrize(("value", "cell"), [
+    ("=HYPERLINK(\"https://evil.example.com\")", "'=HYPERLINK(\"https://evil.example.com\")"),
+    ("+SUM(1,2)", "'+SUM(1,2)"), ("-2+3", "'-2+3"), ("@SUM(1)", "'@SUM(1)"),
+    ("\tPortland", "'\tPortland"), ("\r=1", "'\r=1"), ("+1-503-555-0142", "'+1-503-555-0142"),
+    ("-122.68", "-122.68"), ("45.5", "45.5"), ("Portland", "Portland"), ("", ""),
+    ("a=b", "a=b"),
+])
+def test_cells_that_start_a_formula_are_shown_as_text(value: str, cell: str) -> None:
+    assert csvfile.inert(value) == cell
+
+
+def test_every_published_csv_starts_no_formula() -> None:
+    """All CSV files, from a listing with a formula in each text field (tests/hostile)."""
+    path = ROOT / "tests" / "hostile" / "literal" / "csv-formulas.yaml"
+    files = opendata.generate(load_paths([path], today=TODAY).providers, TODAY)
+    tables = {name: content for name, content in files.items() if name.endswith(".csv")}
+    assert "data/programs.csv" in tables and "data/hsds/organizations.csv" in tables
+    cells = [cell for content in tables.values() if isinstance(content, str)
+             for row in csv.reader(io.StringIO(content)) for cell in row]
+    assert "'=HYPERLINK(\"https://evil.example.com\",\"Clinic\")" in cells
+    assert "'+1-503-555-0135" in cells and "'-2+3+cmd|' /C calc'!A0" in cells
+    starts = [c for c in cells if c.startswith(csvfile.FORMULA_START)]
+    assert all(_is_number(c) for c in starts), starts
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True

@@ -23,27 +23,28 @@ def test_facts_the_source_does_not_give_ask_people_to_call() -> None:
                       accepting_new_patients={"status": "unknown"})
     page = _page(programs=[unknown])
     for label in ("Who it serves", "Insurance and payment", "Services"):
-        assert f"- **{label}:** Not listed in the source: call to ask" in page
-    assert "- **Accepting new patients:** Intake status unknown\n" in page
+        assert f"<strong>{label}:</strong> Not listed in the source: call to ask</li>" in page
+    assert "<strong>Accepting new patients:</strong> Intake status unknown</li>" in page
 
 
 def test_the_last_check_says_who_and_how() -> None:
     page = _page(verification={"by": "Volunteer caller, *211*", "method": "phone_call",
                                "date": "2026-10-01"})
-    assert ("Last verified 2026-10-01; checked by phone by Volunteer caller, \\*211\\* on "
+    assert ("Last verified 2026-10-01; checked by phone by Volunteer caller, *211* on "
             "2026-10-01.") in page
 
 
 def test_a_failed_call_is_shown_near_the_top() -> None:
     page = _page(unreachable={"reason": "disconnected", "attempts": 3, "date": "2026-11-02"})
-    notice = page.index('!!! warning "We could not reach this program by phone"')
-    assert notice < page.index("## Programs")
+    notice = page.index('<p class="admonition-title">We could not reach this program by phone')
+    assert notice < page.index('<h2 id="programs">')
     assert "After 3 calls, the last on 2026-11-02, the number is not in service." in page
 
 
 def test_a_confirmed_report_asks_people_to_call_first() -> None:
     page = _page(recheck={"reason": "The <b>phone</b> number is wrong", "date": "2026-11-03"})
-    assert '!!! warning "Someone reported a problem with this listing"' in page
+    assert ('<p class="admonition-title">Someone reported a problem with this listing</p>'
+            in page)
     assert "The &lt;b&gt;phone&lt;/b&gt; number is wrong (reported 2026-11-03)" in page
 
 

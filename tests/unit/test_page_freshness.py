@@ -11,7 +11,7 @@ from generator.pages import provider_page
 from tests.unit.helpers import listing, provider
 
 VERIFIED = dt.date(2025, 11, 26)
-NOTICE = '!!! warning "This listing may be out of date"'
+NOTICE = '<p class="admonition-title">This listing may be out of date</p>'
 
 
 @pytest.mark.parametrize(("days", "stale"), [(0, False), (365, False), (366, True), (900, True)])
@@ -26,11 +26,11 @@ def test_the_notice_comes_before_the_programs_and_gives_the_phone() -> None:
     page = provider_page.render(provider(listing(last_verified="2024-01-31")),
                                 dt.date(2026, 11, 26))
     notice = page.index(NOTICE)
-    assert notice < page.index("## Programs") and notice < page.index("**Phone:**")
+    assert notice < page.index('<h2 id="programs">') and notice < page.index("Phone:")
     body = page[notice:].split("\n")[1]
-    assert body == ('    It was last verified on 2024-01-31, over a year ago. Call '
+    assert body == ('<p>It was last verified on 2024-01-31, over a year ago. Call '
                     '<a href="tel:+15035550199">(503) 555-0199</a> to confirm schedules and '
-                    'intake before you go.')
+                    'intake before you go.</p>')
 
 
 def test_related_listings_link_to_their_pages_by_name() -> None:
@@ -38,10 +38,10 @@ def test_related_listings_link_to_their_pages_by_name() -> None:
     east = provider(listing(name="Unit Test Clinic *East*"), slug="east-site")
     pages = site.generate([main, east], dt.date(2026, 11, 26))
     page = pages["providers/main-site.md"]
-    assert ("## Other sites of this organisation\n\n"
-            "- [Unit Test Clinic \\*East\\*](east-site.md)\n") in page
+    assert ('<h2 id="other-sites">Other sites of this organisation</h2>\n<ul>\n'
+            '<li><a href="../east-site/">Unit Test Clinic *East*</a></li>\n</ul>') in page
     assert "not-built" not in page  # a slug with no page gets no broken link
-    assert "](main-site.md)" in pages["providers/east-site.md"]
+    assert 'href="../main-site/"' in pages["providers/east-site.md"]
     assert "Other sites" not in provider_page.render(provider(), dt.date(2026, 11, 26))
 
 

@@ -7,25 +7,42 @@ import posixpath
 import re
 
 from generator.output import site
-from generator.pages import browse, provider_page
+from generator.pages import browse, headings, provider_page
 from tests.unit.helpers import listing, program, provider, track
 
 TODAY = dt.date(2026, 11, 26)
-LINK = re.compile(r"\]\(([^)]+)\)")
+HREF = re.compile(r'href="([^"]+)"')
 
 
 def test_provider_page_has_schedule_table_badges_and_tel_link() -> None:
     data = listing(programs=[program(tracks=[track((["mon", "tue", "thu"], "18:00", "21:00"),
                                                    (["sat"], "09:00", "12:00"), name="Eve")])])
     page = provider_page.render(provider(data), TODAY)
-    assert "| Monday | 6:00 PM | 9:00 PM | 3 |" in page
-    assert "| Saturday | 9:00 AM | 12:00 PM | 3 |" in page
-    assert "| **Each week** | | | **12** |" in page
-    assert "#### Eve: 12 hours a week" in page
+    assert "<tr><td>Monday</td><td>6:00 PM</td><td>9:00 PM</td><td>3</td></tr>" in page
+    assert "<tr><td>Saturday</td><td>9:00 AM</td><td>12:00 PM</td><td>3</td></tr>" in page
+    assert ("<tr><td><strong>Each week</strong></td><td></td><td></td>"
+            "<td><strong>12</strong></td></tr>") in page
+    assert '<h4 id="program-1-track-1">Eve: 12 hours a week</h4>' in page
     assert 'iop-badge--evening">Evening<' in page
     assert 'iop-badge--weekend">Weekend<' in page
     assert '<a href="tel:+15035550199">(503) 555-0199</a>' in page
     assert "Times are local, Pacific time." in page
+
+
+def test_a_whole_number_of_weeks_shows_without_a_decimal() -> None:
+    """JSON Schema counts 8.0 as an integer: the page says '8 weeks', never '8.0 weeks'."""
+    for weeks, shown in ((8.0, "8 weeks"), (1, "1 week"), (12, "12 weeks")):
+        page = provider_page.render(provider(listing(programs=[program(length_weeks=weeks)])),
+                                    TODAY)
+        assert f"<strong>Typical length:</strong> {shown}</li>" in page
+
+
+def test_programs_on_this_page_are_listed_when_there_are_several() -> None:
+    one = provider_page.render(provider(), TODAY)
+    two = provider_page.render(provider(listing(programs=[program(), program(name="PHP")])),
+                               TODAY)
+    assert "Programs on this page" not in one
+    assert '<li><a href="#program-2">PHP</a></li>' in two
 
 
 def test_sample_listings_say_so_on_their_page() -> None:
@@ -43,13 +60,13 @@ def test_browse_pages_link_every_provider_relatively() -> None:
     providers = [provider(listing(name=f"Clinic {i}"), slug=f"clinic-{i}") for i in range(3)]
     files = browse.generate(providers)
     state_page = files["browse/states/or.md"]
-    assert state_page.count("](../../providers/clinic-") == 3
-    assert "](../../providers/clinic-0.md)" in state_page
+    assert state_page.count('<a href="../../../providers/clinic-') == 3
+    assert '<a href="../../../providers/clinic-0/">Clinic 0</a>' in state_page
     assert "browse/levels/iop.md" in files
     assert "browse/evening.md" in files and "Clinic 1" in files["browse/evening.md"]
-    assert "No listings yet." in files["browse/weekend.md"]
+    assert "<p>No listings yet.</p>" in files["browse/weekend.md"]
     index = files["browse/index.md"]
-    assert "[Oregon](states/or.md) (3 listings)" in index
+    assert '<li><a href="states/or/">Oregon</a> (3 listings)</li>' in index
 
 
 def test_long_browse_lists_split_into_a_page_per_state() -> None:
@@ -59,23 +76,36 @@ def test_long_browse_lists_split_into_a_page_per_state() -> None:
     wa["locations"][0].update(state="WA", zip="98660", city="Vancouver")
     files = browse.generate([*many, provider(wa, slug="wa-clinic")])
     assert "browse/evening/or.md" in files and "browse/evening/wa.md" in files
-    assert "[Oregon](evening/or.md)" in files["browse/evening.md"]
-    assert "](../../providers/wa-clinic.md#program-1)" in files["browse/evening/wa.md"]
+    assert '<li><a href="or/">Oregon</a> (301)</li>' in files["browse/evening.md"]
+    assert 'href="../../../providers/wa-clinic/#program-1"' in files["browse/evening/wa.md"]
 
 
 def test_every_generated_link_targets_a_generated_page() -> None:
-    providers = [provider(listing(name=f"Clinic {i}"), slug=f"clinic-{i}") for i in range(2)]
+    providers = [provider(listing(name=f"Clinic {i}", related_listings=["clinic-1"]),
+                          slug=f"clinic-{i}") for i in range(2)]
     files = site.generate(providers, TODAY)
+    pages = {_address(path) for path in files if path.endswith(".md")}
+    checked = 0
     for path, content in files.items():
-        if not isinstance(content, str):
+        if not isinstance(content, str) or not path.endswith(".md"):
             continue
-        for target in LINK.findall(content):
-            if target.startswith(("http", "tel:", "mailto:")):
+        for target in HREF.findall(content):
+            if target.startswith(("http", "tel:", "mailto:", "#")):
                 continue
-            resolved = posixpath.normpath(
-                posixpath.join(posixpath.dirname(path), target.split("#")[0]))
-            assert resolved in files or resolved.startswith(("finder/", "index.md")), \
-                f"{path} links to missing {resolved}"
+            resolved = posixpath.normpath(posixpath.join(_address(path), target.split("#")[0]))
+            if target.endswith(".ics"):
+                assert resolved in files, f"{path} links to missing {resolved}"
+            else:
+                assert resolved + "/" in pages or resolved in ("finder", "."), \
+                    f"{path} links to missing {resolved}"
+            checked += 1
+    assert checked > 20
+
+
+def _address(docs_path: str) -> str:
+    """Where MkDocs serves a page (directory URLs), relative to the site root."""
+    stem = docs_path.removesuffix(".md")
+    return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
 
 
 def test_summary_marker_counts_listings_and_flags_samples() -> None:
@@ -86,8 +116,19 @@ def test_summary_marker_counts_listings_and_flags_samples() -> None:
     assert "<!-- iopdir:unknown -->" in out
 
 
-def test_relative_links_between_docs_files() -> None:
-    assert browse.rel("browse/evening.md", "browse/index.md") == "evening.md"
-    assert browse.rel("providers/x.md", "browse/states/or.md") == "../../providers/x.md"
-    assert browse.rel("browse/index.md", "browse/evening/or.md") == "../index.md"
-    assert browse.rel("index.md", "browse/index.md") == "../index.md"
+def test_the_table_of_contents_is_read_back_from_the_page_block() -> None:
+    """Markdown sees no heading in a raw HTML block; the plugin gives Material this instead,
+    for the page's table of contents and its "Skip to content" link."""
+    data = listing(name="A <b>&</b> Clinic", programs=[
+        program(tracks=[track((["mon"], "18:00", "21:00"), name="Eve"),
+                        track((["sat"], "09:00", "12:00"), name="Sat")]),
+        program(name="PHP")])
+    tokens = headings.toc_tokens(provider_page.render(provider(data), TODAY))
+    [title] = tokens
+    assert (title["id"], title["name"], title["level"]) == (
+        "title", "A &lt;b&gt;&amp;&lt;/b&gt; Clinic", 1)
+    assert [t["id"] for t in title["children"]] == ["locations", "programs"]
+    programs = title["children"][1]["children"]
+    assert [p["id"] for p in programs] == ["program-1", "program-2"]
+    assert [t["id"] for t in programs[0]["children"]] == ["program-1-track-1", "program-1-track-2"]
+    assert programs[0]["children"][0]["name"] == "Eve: 3 hours a week"

@@ -1,0 +1,17 @@
+"""Listing or form text made inert for GitHub, which renders issue bodies and comments as
+Markdown: one line, HTML special characters as entities, Markdown punctuation backslash-escaped,
+and '@' as an entity so nobody is pinged. (The site itself never parses listing text as
+Markdown; this is only for what iopdir writes to GitHub.)"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")  # CommonMark escapes, table bars
+_SPACE = re.compile(r"\s+")
+
+
+def inert(value: str) -> str:
+    flat = _SPACE.sub(" ", value).strip()
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False)).replace("@", "&#64;")
