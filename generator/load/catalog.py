@@ -13,8 +13,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from generator.load import checks, duplicates, hidden_chars, limits, schema_check, yamlload
+from generator.load import (
+    checks,
+    duplicates,
+    fastyaml,
+    hidden_chars,
+    limits,
+    schema_check,
+    yamlload,
+)
 from generator.load.diagnostics import Diagnostic, Severity, has_errors
 from generator.model.records import Provider
 
@@ -30,8 +39,9 @@ class UsageError(Exception):
 class FileResult:
     provider: Provider | None
     diagnostics: list[Diagnostic]
-    # Where the fields that cross-file checks point at start (duplicates.positions).
-    positions: duplicates.Positions = field(default_factory=dict)
+    # Where the fields that cross-file checks point at start (duplicates.positions); None when
+    # the file was read without positions (fastyaml): they are read again if a message needs one.
+    positions: duplicates.Positions | None = field(default_factory=dict)
 
 
 @dataclass
@@ -68,13 +78,14 @@ def load_paths(paths: Iterable[Path], today: dt.date | None = None,
                cache: Cache | None = None) -> Catalog:
     today = today or dt.date.today()
     catalog = Catalog(today)
-    positions: dict[str, duplicates.Positions] = {}
+    positions = _Positions()
     for result in _load_all(listing_files(paths), today, cache):
         catalog.files += 1
         catalog.diagnostics.extend(result.diagnostics)
         if result.provider is not None:
             catalog.providers.append(result.provider)
-            positions[result.provider.source_path] = result.positions
+            if result.positions is not None:
+                positions[result.provider.source_path] = result.positions
     catalog.diagnostics.extend(_cross_file(catalog.providers, positions))
     catalog.providers.sort(key=lambda p: (p.name.casefold(), p.slug))
     return catalog
@@ -157,7 +168,7 @@ def load_file(raw: bytes, shown: str, stem: str, suffix: str, today: dt.date) ->
     found = checks.check_file_name(shown, stem, suffix) + problems
     if text is None:
         return FileResult(None, found)
-    doc, problems = yamlload.load(text, shown)
+    doc, problems = _read(text, shown)
     found += problems
     if doc.data is None:
         return FileResult(None, found)
@@ -170,7 +181,34 @@ def load_file(raw: bytes, shown: str, stem: str, suffix: str, today: dt.date) ->
     found += checks.check_provider(provider, doc, today)
     if has_errors(found):
         return FileResult(None, found)
-    return FileResult(provider, found, duplicates.positions(doc))
+    positioned = not isinstance(doc, fastyaml.LazyDocument) or doc.positioned
+    return FileResult(provider, found, duplicates.positions(doc) if positioned else None)
+
+
+def _read(text: str, shown: str) -> tuple[yamlload.Document, list[Diagnostic]]:
+    """The fast reader where it can vouch for the data, the full reader otherwise."""
+    data = fastyaml.parse(text)
+    if data is None:
+        return yamlload.load(text, shown)
+    return fastyaml.LazyDocument(shown, data, text), []
+
+
+class _Positions(dict[str, duplicates.Positions]):
+    """Positions by file; a file read without them is read again, only when a cross-file
+    message needs one (a duplicate is rare)."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if key not in self:
+            self[key] = _positions_from_disk(key)
+        return super().get(key, default)
+
+
+def _positions_from_disk(shown: str) -> duplicates.Positions:
+    try:
+        text, _ = yamlload.decode(Path(shown).read_bytes(), shown)
+    except OSError:
+        return {}
+    return duplicates.positions(yamlload.load(text, shown)[0]) if text is not None else {}
 
 
 def _cross_file(providers: list[Provider],
