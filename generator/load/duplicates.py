@@ -171,9 +171,11 @@ def website_key(url: str) -> str:
 
 def _words(text: str) -> list[str]:
     """Lowercase words without accents or punctuation; '#' is kept as a word (a unit)."""
-    plain = unicodedata.normalize("NFKD", text.replace("&", " and "))
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
-    return _WORD.findall(plain)
+    plain = text.replace("&", " and ")
+    if not plain.isascii():  # ASCII has no accents: most names skip the slow part
+        plain = unicodedata.normalize("NFKD", plain)
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return _WORD.findall(plain.casefold())
 
 
 @lru_cache(maxsize=1 << 16)  # the same values again on every rebuild of `serve`

@@ -27,21 +27,23 @@ from generator.load.yamlload import Document, Path, load
 _UNUSUAL_CHAR = re.compile(
     r"[^\n\x20-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
     r"\U00010000-\U0010ffff]")
-# Where a node can start: a line's start, after an indicator and a space, or inside brackets.
-_NODE_START = r"(?:^[ \t]*|[:?-][ \t]+|[\[{,][ \t]*)"
-# Anchors, aliases and tags at a node's start, directives, merge keys, and plain numbers that
-# the readers resolve differently (leading zeros, 0x, 0o, 0b, underscores, .inf and .nan) or
-# very long digit runs. A match inside a quoted string only costs the full reader's time.
-_NUMBERISH = (r"[-+]?(?:0[0-9a-z_]|\.(?:inf|nan)|[0-9.]*_|[0-9]{16})[0-9a-z_.+-]*"
-              r"[ \t]*(?:$|#|[,\]}])")
-_UNUSUAL_SYNTAX = re.compile(_NODE_START + r"[&*!%]|<<|" + _NODE_START + _NUMBERISH,
-                             re.MULTILINE | re.IGNORECASE)
+# Where a node can start (a line's start, after ': ', '- ' or '? ', inside brackets), what is
+# before it is a space, a line break or a bracket; the text is searched with a line break put
+# in front. Searching from that one character class is twenty times faster than naming the
+# indicators, and matches more places, which only costs the full reader's time.
+_START = r"[ \t\n\[{,]"
+# Anchors, aliases, tags and directives at a node's start, and plain numbers that the readers
+# resolve differently (leading zeros, 0x, 0o, 0b, underscores, .inf and .nan) or very long
+# digit runs; merge keys and document markers are searched as plain strings.
+_UNUSUAL_SYNTAX = re.compile(
+    _START + r"(?:[&*!%]|[-+]?(?:0[0-9a-z_]|\.(?:inf|nan)|[0-9.]*_|[0-9]{16})[0-9a-z_.+-]*"
+    r"[ \t]*(?:$|#|[,\]}]))", re.MULTILINE | re.IGNORECASE)
+_MARKERS = ("<<", "\n---", "\n...")
 # A list or group in brackets ("days: [mon, wed]"), which may go on over several lines. The
 # readers agree on those that hold only plain or quoted words, no indicator of another kind.
-_FLOW_OPEN = re.compile(_NODE_START + r"[\[{]", re.MULTILINE)
+_FLOW_OPEN = re.compile(_START + r"[\[{]")
 _BRACKET = re.compile(r"[\[\]{}]")
 _FLOW_INDICATORS = re.compile(r"[|>?@`&*!%#]|-[ \t]")
-_DOCUMENT_MARKERS = re.compile(r"^(?:---|\.\.\.)", re.MULTILINE)
 # Listings are a few kilobytes; a large file (surely broken, maybe hostile) goes to the full
 # reader, whose limits are checked before anything walks the tree.
 MAX_CHARS = 32 * 1024
@@ -60,8 +62,10 @@ def parse(text: str) -> Any:
 
 
 def _unusual(text: str) -> bool:
-    return bool(len(text) > MAX_CHARS or _UNUSUAL_CHAR.search(text) or _UNUSUAL_SYNTAX.search(text)
-                or _DOCUMENT_MARKERS.search(text) or not _plain_flows(text))
+    text = "\n" + text
+    return bool(len(text) > MAX_CHARS or _UNUSUAL_CHAR.search(text)
+                or any(marker in text for marker in _MARKERS) or _UNUSUAL_SYNTAX.search(text)
+                or not _plain_flows(text))
 
 
 def _plain_flows(text: str) -> bool:
@@ -84,20 +88,27 @@ def _plain_flows(text: str) -> bool:
     return True
 
 
-def _ordinary(node: Any, depth: int) -> bool:
-    """Text keys only, no text of nothing but spaces and line breaks, and within the limits
-    that `limits.tree_problems` enforces."""
+def _ordinary(node: dict[Any, Any] | list[Any], depth: int) -> bool:
+    """Text keys only, no text of nothing but spaces and line breaks (an empty block scalar is
+    a line feed in yaml_rs, empty in yamlload), and within the limits that
+    `limits.tree_problems` enforces. Scalars are checked inline: this runs on every listing."""
+    if depth > limits.MAX_DEPTH or len(node) > limits.MAX_ENTRIES:
+        return False
     if isinstance(node, dict):
-        if depth > limits.MAX_DEPTH or len(node) > limits.MAX_ENTRIES:
+        if not all(type(key) is str for key in node):
             return False
-        return all(isinstance(k, str) and _ordinary(v, depth + 1) for k, v in node.items())
-    if isinstance(node, list):
-        if depth > limits.MAX_DEPTH or len(node) > limits.MAX_ENTRIES:
+        node = list(node.values())
+    for value in node:
+        kind = type(value)
+        if kind is str:
+            if value and value.isspace():
+                return False
+        elif kind is dict or kind is list:
+            if not _ordinary(value, depth + 1):
+                return False
+        elif value is not None and kind not in (int, float, bool):
             return False
-        return all(_ordinary(item, depth + 1) for item in node)
-    if isinstance(node, str):  # an empty block scalar ("|" and no line) is "\n" in yaml_rs
-        return not node or not node.isspace()
-    return isinstance(node, (int, float, bool)) or node is None
+    return True
 
 
 class LazyDocument(Document):
