@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -77,6 +78,7 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
             return config
         # The built-in overrides come after the project's own custom_dir, before Material.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme.OVERRIDES))
+        _add_builtin_assets(config)
         self.catalog = (self.preloaded if self.preloaded is not None
                         else self._load(self.providers_path(config)))
         config.extra["iopdir_sample"] = any(p.sample for p in self.catalog.providers)
@@ -205,6 +207,22 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                 server.watch(config.theme.custom_dir)
             server.watch(str(theme.ROOT))  # and so is the built-in theme, when developing it
         return server
+
+
+def _add_builtin_assets(config: MkDocsConfig) -> None:
+    """The built-in styles and scripts, before the project's own (which can then override
+    them); one a project already lists keeps its place."""
+    styles = {str(value) for value in config.extra_css}
+    config.extra_css[:0] = [path for path in theme.STYLESHEETS if path not in styles]
+    scripts = {str(value) for value in config.extra_javascript}
+    config.extra_javascript[:0] = [_script(path, kind) for path, kind in theme.SCRIPTS.items()
+                                   if path not in scripts]
+
+
+def _script(path: str, kind: str) -> ExtraScriptValue:
+    script = ExtraScriptValue(path)
+    script.type = kind
+    return script
 
 
 def _not_replaced(path: str, hand_written: set[str]) -> bool:

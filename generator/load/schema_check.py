@@ -17,10 +17,9 @@ from jsonschema.exceptions import ValidationError
 from generator.load import limits
 from generator.load.diagnostics import Diagnostic, Severity
 from generator.load.yamlload import Document, Path, dotted, quoted
+from generator.model import resources
 
-# iopdir runs from a checkout of the project (installed with `pip install -e .`): the schema,
-# like mkdocs.yml and docs/, lives beside the package rather than inside it.
-SCHEMA_PATH = FsPath(__file__).resolve().parents[2] / "schema" / "provider.schema.json"
+SCHEMA_PATH = resources.schema_path("provider.schema.json")
 _TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
     "array": "a list", "object": "a group of fields", "null": "nothing",

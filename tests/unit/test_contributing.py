@@ -14,7 +14,8 @@ from generator.load.catalog import load_paths
 from generator.load.checks import SCHEMA_LINE
 from tests.conftest import PROVIDERS, ROOT, TODAY
 
-FOR_PROVIDERS = (ROOT / "docs" / "for-providers.md").read_text(encoding="utf-8")
+FOR_PROVIDERS = (ROOT / "generator" / "theme" / "docs" / "for-providers.md").read_text(
+    encoding="utf-8")
 
 
 def _example() -> str:
