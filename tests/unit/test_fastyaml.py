@@ -74,7 +74,8 @@ SCALARS = [
     "2026-01-01T10:00:00Z", "'04101'", '"04101"', "'it''s'", '"a \\"b\\""', '"\\x41"',
     '"tab\\there"', "a # comment", "a#b", "key: value", "[a, b]", "[04101, 1]", "{a: 1}",
     "{a: 1, a: 2}", "&anchor x", "*alias", "!!str 12", "!tag x", "<<", "@at", "`tick",
-    "% percent", "- dash", "?q", "? q", "[a, [b, {c: d}]]", "[a,\n  b]", "|\n  literal\n  text\n", ">\n  folded\n  text\n",
+    "% percent", "- dash", "?q", "? q", "[a, [b, {c: d}]]", "[a,\n  b]",
+    "|\n  literal\n  text\n", ">\n  folded\n  text\n",
     "|-\n  strip\n", "|+\n  keep\n\n", ">2\n   indented\n", "'multi\n  line'", "plain\n  folded",
     "\u2028", "a\u2028b", "\u0085", "\ufeff", "caf\u00e9", "\u0645\u0631\u062d\u0628\u0627",
     "\U0001f600", "a\tb", "'\t'", "x\r", "---", "...", "=", "0.0.1", "1,000", "$5", "-", "--",
@@ -128,7 +129,7 @@ def test_positions_are_read_when_a_message_needs_one(tmp_path: Path,
     for name in ("first-copy", "second-copy"):
         (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    found = catalog.load_paths([Path(".")], TODAY)
+    found = catalog.load_paths([Path()], TODAY)
     line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("phone:"))
     phones = [d for d in found.diagnostics if "phone" in d.message]
     assert phones and all(d.line == line for d in phones)
