@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.authoring import report, scaffold
+from generator.authoring import init, report, scaffold
 from generator.importers import command as import_command
 from generator.load import validation_cache
 from generator.load.catalog import Catalog, UsageError, load_paths
@@ -51,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"iopdir {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for add in (_add_validate, _add_build, _add_serve, _add_generate, _add_new, _add_report,
-                import_command.add):
+                import_command.add, init.add):
         add(commands)
     return parser
 
