@@ -19,7 +19,7 @@ from generator.load import validation_cache
 from generator.load.catalog import Catalog, UsageError, load_paths
 from generator.load.diagnostics import format_all, has_errors, strict
 from generator.load.validation_cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
-from generator.output import hosting, site
+from generator.output import hosting, runner_project
 from generator.output.publish import OutputError, replace_dir
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -115,16 +115,21 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _add_generate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    cmd = _command(commands, "generate", "Write a complete docs directory (hand-written pages "
-                   "plus generated pages and data) for another runner such as ProperDocs or "
-                   "Zensical.", "iopdir generate --out build/docs && zensical build")
-    cmd.add_argument("--out", type=Path, required=True, help="directory to write (replaced whole)")
+    cmd = _command(commands, "generate", "Write a project that other runners build with no "
+                   "hand edits: OUT/docs (hand-written, built-in and generated pages and data), "
+                   "OUT/overrides, and OUT/mkdocs.yml and OUT/properdocs.yml without the iopdir "
+                   "plugin. Then run zensical build, properdocs build or mkdocs build in OUT.",
+                   "iopdir generate --out build && cd build && zensical build")
+    cmd.add_argument("--out", type=Path, required=True, metavar="DIR",
+                     help="directory to write (replaced whole); the site goes to DIR/site")
     cmd.add_argument("--providers", type=Path, default=Path("providers"), metavar="DIR",
                      help="listing directory (default: providers/)")
-    cmd.add_argument("--docs", type=Path, default=Path("docs"), metavar="DIR",
-                     help="hand-written pages to copy (default: docs/)")
-    _add_site_url(cmd, "the site's public address, for the Sitemap line of robots.txt "
-                       "(default: $SITE_URL)", os.environ.get("SITE_URL") or None)
+    cmd.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+                     help="the project's MkDocs configuration (default: mkdocs.yml)")
+    cmd.add_argument("--docs", type=Path, default=None, metavar="DIR",
+                     help="hand-written pages to copy (default: docs_dir of the configuration)")
+    _add_site_url(cmd, "the site's public address, for site_url and the Sitemap line of "
+                       "robots.txt (default: $SITE_URL)", os.environ.get("SITE_URL") or None)
     _add_common(cmd)
     cmd.set_defaults(handler=_generate)
 
@@ -251,17 +256,21 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
+    _need_file(args.config)
+    config = runner_project.read_config(args.config)
+    docs = args.docs or args.config.parent / str(config.get("docs_dir") or "docs")
+    if not docs.is_dir():
+        raise UsageError(f"{docs}: no such directory")
+    if args.out.resolve() in (docs.resolve(), args.config.parent.resolve()):
+        raise UsageError("--out must be a folder of its own, not the project or its docs")
     catalog = _check([args.providers], args)
     if has_errors(catalog.diagnostics):
         print(_summary(catalog) + "; nothing was written", file=sys.stderr)
         return EXIT_INVALID
-    if not args.docs.is_dir():
-        raise UsageError(f"{args.docs}: no such directory")
-    if args.out.resolve() == args.docs.resolve():
-        raise UsageError("--out must not be the docs directory itself")
-    replace_dir(args.out, lambda tmp: site.write_docs(tmp, args.docs, catalog.providers,
-                                                      catalog.today, args.site_url))
-    print(f"Wrote {len(catalog.providers)} provider pages and the docs into {args.out}",
+    replace_dir(args.out, lambda tmp: runner_project.write(
+        tmp, args.config, docs, catalog.providers, catalog.today, args.site_url))
+    print(f"Wrote {len(catalog.providers)} provider pages, the docs and a configuration into "
+          f"{args.out}; build it there with zensical build, properdocs build or mkdocs build",
           file=sys.stderr)
     return EXIT_OK
 
