@@ -202,7 +202,7 @@ def _load(paths: list[Path], args: argparse.Namespace, providers: bool) -> Catal
     """Unchanged listings take their results from the validation cache (unless --no-cache)."""
     today = args.today or dt.date.today()
     directory = None if getattr(args, "no_cache", True) else args.cache_dir
-    return validation_cache.load(paths, today, directory, providers)
+    return validation_cache.load(paths, today, directory, providers, show_progress=True)
 
 
 def _summary(catalog: Catalog) -> str:

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from generator.adapter.serve import ServeFiles
 from generator.finder import search_index
+from generator.load import progress
 from generator.load.catalog import Cache, Catalog, UsageError, load_paths
 from generator.load.diagnostics import Severity, format_all
 from generator.model.records import Provider
@@ -58,6 +59,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         self.page_urls: dict[str, str] = {}  # of the generated pages, by src_uri
         self.serve_files: ServeFiles | None = None  # generated files on disk, while serving
         self.dirty = False
+        self.show_progress = False  # `iopdir build` on a terminal or in CI: pages built so far
+        self.progress: progress.Progress | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -114,6 +117,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         for file in added.values():
             files.append(file)
         self._note_pages(added)
+        pages = sum(1 for file in files if file.is_documentation_page())
+        self.progress = progress.start(pages, "Building pages", "pages", self.show_progress)
         return files
 
     def _generated_files(self, config: MkDocsConfig,
@@ -168,6 +173,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         self.script_hashes |= hosting.script_hashes(output)
+        if self.progress is not None:
+            self.progress.advance()
         return output
 
     def on_post_template(self, output_content: str, /, *, template_name: str,
@@ -176,6 +183,9 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress = None
         if self.config.enabled:
             self._write_search_index(Path(config.site_dir) / "search" / "search_index.json")
             if self.serve_files is not None:

@@ -51,6 +51,7 @@ def build_site(config_file: Path, providers: Path, site_dir: Path, catalog: Cata
         plugin = config.plugins.get("iopdir")
         if isinstance(plugin, IopDirPlugin):
             plugin.preloaded = catalog
+            plugin.show_progress = True
         try:
             build(config)
         except (MkDocsException, SystemExit) as exc:

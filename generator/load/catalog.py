@@ -21,6 +21,7 @@ from generator.load import (
     fastyaml,
     hidden_chars,
     limits,
+    progress,
     schema_check,
     yamlload,
 )
@@ -75,11 +76,13 @@ def listing_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def load_paths(paths: Iterable[Path], today: dt.date | None = None,
-               cache: Cache | None = None) -> Catalog:
+               cache: Cache | None = None, show_progress: bool = False) -> Catalog:
+    """Every listing in `paths`, checked; with `show_progress`, a progress display on stderr
+    while thousands are checked (see progress.py)."""
     today = today or dt.date.today()
     catalog = Catalog(today)
     positions = _Positions()
-    for result in _load_all(listing_files(paths), today, cache):
+    for result in _load_all(listing_files(paths), today, cache, show_progress):
         catalog.files += 1
         catalog.diagnostics.extend(result.diagnostics)
         if result.provider is not None:
@@ -91,13 +94,16 @@ def load_paths(paths: Iterable[Path], today: dt.date | None = None,
     return catalog
 
 
-def _load_all(files: list[Path], today: dt.date, cache: Cache | None) -> list[FileResult]:
+def _load_all(files: list[Path], today: dt.date, cache: Cache | None,
+              show_progress: bool = False) -> list[FileResult]:
     """Unchanged files come from `cache`; the others are checked in order or, when there are
     many (a cold run), on every core."""
     with gc_paused():
         found = [_lookup(path, today, cache) for path in files]
         pending = [item for item in found if isinstance(item, _Pending)]
-        checked = iter(_check_all(pending, today))
+        shown = progress.start(len(pending), "Checking listings", enabled=show_progress)
+        checked = iter(_check_all(pending, today, shown))
+        shown.close()
         results = [next(checked) if isinstance(item, _Pending) else item for item in found]
     if cache is not None:
         for item, result in zip(found, results, strict=True):
@@ -130,12 +136,20 @@ class _Pending:
     digest: str
 
 
-def _check_all(pending: list[_Pending], today: dt.date) -> list[FileResult]:
+def _check_all(pending: list[_Pending], today: dt.date,
+               shown: progress.Progress) -> list[FileResult]:
     cores = os.cpu_count() or 1
     if len(pending) < PARALLEL_FROM or cores < 2:
-        return [_check_pending(item, today) for item in pending]
+        return list(_counted(map(_check_pending, pending, itertools.repeat(today)), shown))
     with ProcessPoolExecutor(max_workers=min(cores, 8)) as pool:
-        return list(pool.map(_check_pending, pending, itertools.repeat(today), chunksize=64))
+        results = pool.map(_check_pending, pending, itertools.repeat(today), chunksize=64)
+        return list(_counted(results, shown))
+
+
+def _counted(results: Iterable[FileResult], shown: progress.Progress) -> Iterator[FileResult]:
+    for result in results:
+        shown.advance()
+        yield result
 
 
 def _lookup(path: Path, today: dt.date, cache: Cache | None) -> FileResult | _Pending:
