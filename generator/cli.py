@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -280,15 +281,37 @@ def _new(args: argparse.Namespace) -> int:
     prompter = None if args.no_input else scaffold.Prompter(sys.stdin, sys.stderr)
     written = scaffold.new_listing(args.providers, args.slug, given,
                                    args.today or dt.date.today(), prompter)
-    path = written.path
+    path, again = written.path, invocation()
     if written.missing:
         print(f"Wrote {path}. Still to fill in: {', '.join(written.missing)}; the file will "
-              f"not validate until they are. Then run: iopdir validate {path}", file=sys.stderr)
+              f"not validate until they are. Then run: {again} validate {path}",
+              file=sys.stderr)
     else:
         print(f"Wrote {path}. It validates as written: check every value (the program starts "
-              f"from common values), add your schedule, then run: iopdir validate {path}",
+              f"from common values), add your schedule, then run: {again} validate {path}",
               file=sys.stderr)
     return EXIT_OK
+
+
+def invocation() -> str:
+    """How to run iopdir again from here, as people can type it: `iopdir` when that command is
+    on PATH, else its path (such as .venv/bin/iopdir), or `python -m generator`."""
+    started = Path(sys.argv[0])
+    if started.name == "__main__.py":
+        return f"{_typed(Path(sys.executable))} -m generator"
+    on_path = shutil.which(started.name)
+    if on_path and Path(on_path).resolve() == started.resolve():
+        return started.name
+    return _typed(started)
+
+
+def _typed(path: Path) -> str:
+    """`path` relative to the working folder when it is inside it; no symlink is resolved."""
+    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - keeps .venv/bin/python a symlink
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
 
 
 def _report(args: argparse.Namespace) -> int:

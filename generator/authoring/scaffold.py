@@ -60,6 +60,9 @@ QUESTIONS = (
              "city)", ("properties", "description")),
 )
 FIELDS = tuple(q.field for q in QUESTIONS)
+# Hints for a value typed at a prompt or given as an option, where the schema's hint (written
+# for the YAML file) would ask for quotes that mean nothing there.
+TYPED_HINTS = {"zip": "write all five digits of the ZIP code, like 04101"}
 
 
 class Prompter:
@@ -167,7 +170,7 @@ def check(field: str, value: str) -> str | None:
     question = next(q for q in QUESTIONS if q.field == field)
     rules = _rules(question.rules)
     if not jsonschema.Draft202012Validator(rules).is_valid(value):
-        hint = rules.get("x-hint") or _hint(rules)
+        hint = TYPED_HINTS.get(field) or rules.get("x-hint") or _hint(rules)
         return f"{value!r} is not valid; {hint}"
     if field == "timezone" and not known_zone(value):
         return f"{value!r} is not a time zone; use one like 'America/Chicago'"
