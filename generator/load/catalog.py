@@ -182,7 +182,7 @@ def load_file(raw: bytes, shown: str, stem: str, suffix: str, today: dt.date) ->
     found = checks.check_file_name(shown, stem, suffix) + problems
     if text is None:
         return FileResult(None, found)
-    doc, problems = _read(text, shown)
+    doc, problems = read_yaml(text, shown)
     found += problems
     if doc.data is None:
         return FileResult(None, found)
@@ -199,7 +199,7 @@ def load_file(raw: bytes, shown: str, stem: str, suffix: str, today: dt.date) ->
     return FileResult(provider, found, duplicates.positions(doc) if positioned else None)
 
 
-def _read(text: str, shown: str) -> tuple[yamlload.Document, list[Diagnostic]]:
+def read_yaml(text: str, shown: str) -> tuple[yamlload.Document, list[Diagnostic]]:
     """The fast reader where it can vouch for the data, the full reader otherwise."""
     data = fastyaml.parse(text)
     if data is None:

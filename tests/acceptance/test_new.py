@@ -92,7 +92,7 @@ def test_bad_flags_are_all_reported_at_once(tmp_path: Path) -> None:
     result = _new("--providers", tmp_path, "--no-input", "--name", "X Clinic", "--state", "ZZ",
                   "--zip", "9720")
     assert result.returncode == 2
-    assert "--zip: '9720' is not valid; write the five-digit ZIP code" in result.stderr
+    assert "--zip: '9720' is not valid; write all five digits of the ZIP code" in result.stderr
     assert "--state: 'ZZ' is not valid; use the two-letter postal code" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
