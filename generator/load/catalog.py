@@ -89,7 +89,8 @@ def load_paths(paths: Iterable[Path], today: dt.date | None = None,
             catalog.providers.append(result.provider)
             if result.positions is not None:
                 positions[result.provider.source_path] = result.positions
-    catalog.diagnostics.extend(_cross_file(catalog.providers, positions))
+    with gc_paused():
+        catalog.diagnostics.extend(_cross_file(catalog.providers, positions))
     catalog.providers.sort(key=lambda p: (p.name.casefold(), p.slug))
     return catalog
 
@@ -196,6 +197,7 @@ def load_file(raw: bytes, shown: str, stem: str, suffix: str, today: dt.date) ->
     if has_errors(found):
         return FileResult(None, found)
     positioned = not isinstance(doc, fastyaml.LazyDocument) or doc.positioned
+    duplicates.keys_of(provider)  # here, in a worker process, rather than later in the main one
     return FileResult(provider, found, duplicates.positions(doc) if positioned else None)
 
 
