@@ -231,6 +231,7 @@ def _build(args: argparse.Namespace) -> int:
         print(_summary(catalog) + "; the site was not built", file=sys.stderr)
         return EXIT_INVALID
     site_dir = args.site_dir or mkdocs_run.site_dir_of(args.config)
+    count = len(catalog.providers)  # the build releases the listings once pages are made
     try:
         mkdocs_run.build_site(args.config, args.providers.resolve(), site_dir, catalog,
                               args.strict, args.verbose, site_url=args.site_url)
@@ -238,7 +239,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"iopdir: error: the build failed, the site was left as it was: {exc}",
               file=sys.stderr)
         return EXIT_INVALID
-    print(f"Built {len(catalog.providers)} provider pages into {site_dir}", file=sys.stderr)
+    print(f"Built {count} provider pages into {site_dir}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -25,7 +25,6 @@ from generator.finder import search_index
 from generator.load import progress
 from generator.load.catalog import Cache, Catalog, UsageError, load_paths
 from generator.load.diagnostics import Severity, format_all
-from generator.model.records import Provider
 from generator.output import hosting, site, theme
 from generator.pages import outbound, provider_page
 
@@ -53,7 +52,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         self.cache: Cache = {}
         self.serving = False
         self.script_hashes: set[str] = set()  # of inline scripts, for the CSP in _headers
-        self.provider_pages: dict[str, Provider] = {}  # generated pages by src_uri
+        self.search_entries: dict[str, search_index.Entry] = {}  # of provider pages by src_uri
+        self.markers: dict[str, str] = {}  # what each <!-- iopdir:NAME --> marker becomes
         self.browse_pages: set[str] = set()
         self.generated_pages: set[str] = set()
         self.page_urls: dict[str, str] = {}  # of the generated pages, by src_uri
@@ -117,6 +117,11 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         for file in added.values():
             files.append(file)
         self._note_pages(added)
+        self.markers = site.marker_texts(self.catalog.providers)
+        if self.serve_files is None:
+            # Nothing later in a build needs the listings themselves: release them for the
+            # pages MkDocs renders next (30 MB at 5,566 listings; the CLI counted them first).
+            self.catalog.providers.clear()
         pages = sum(1 for file in files if file.is_documentation_page())
         self.progress = progress.start(pages, "Building pages", "pages", self.show_progress)
         return files
@@ -130,33 +135,37 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                 if _not_replaced(path, hand_written):
                     yield path, file
             return
-        generated = site.generate(self.catalog.providers, self.catalog.today, config.site_url)
-        for path, content in generated.items():
-            if _not_replaced(path, hand_written):
-                yield path, _generated_file(config, path, content)
+        # A group of files at a time: data files go to disk as they come (_generated_file), so
+        # the open data is never all in memory at once.
+        for part in site.parts(self.catalog.providers, self.catalog.today, config.site_url):
+            for path in list(part):
+                content = part.pop(path)
+                if _not_replaced(path, hand_written):
+                    yield path, _generated_file(config, path, content)
 
     def _note_pages(self, added: dict[str, File]) -> None:
         """Which generated pages get a compact search entry, and which are trimmed."""
         assert self.catalog is not None
-        pages = ((provider_page.page_path(p.slug), p) for p in self.catalog.providers)
-        self.provider_pages = {path: p for path, p in pages if path in added}
         self.generated_pages = {path for path in added if path.endswith(".md")}
         self.browse_pages = {path for path in self.generated_pages if path.startswith("browse/")}
         known = self.page_urls  # a URL never changes while serving: File.url is slow to make
         self.page_urls = {path: known.get(path) or added[path].url
                           for path in self.generated_pages}
+        pages = ((provider_page.page_path(p.slug), p) for p in self.catalog.providers)
+        self.search_entries = {path: search_index.provider_entry(p, self.page_urls[path])
+                               for path, p in pages if path in added}
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         if not self.config.enabled or self.catalog is None:
             return markdown
-        if page.file.src_uri in self.provider_pages:  # one compact entry instead (on_post_build)
+        if page.file.src_uri in self.search_entries:  # one compact entry instead (on_post_build)
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         if page.file.src_uri in self.generated_pages and self.serve_files is None:
             # MkDocs has read the source into page.markdown; the file's copy would otherwise
             # stay in memory to the end of the build (130 MB at 20,000 listings).
             page.file.content_string = ""
-        return site.expand_markers(markdown, self.catalog.providers)
+        return site.expand_texts(markdown, self.markers)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
@@ -202,9 +211,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
             return  # no search plugin: nothing to do
         if not isinstance(index, dict) or not isinstance(index.get("docs"), list):
             return  # a format this code does not know: leave it alone
-        urls = self.page_urls
-        providers = [(urls[src], provider) for src, provider in self.provider_pages.items()]
-        compact = search_index.compact(index, providers, {urls[s] for s in self.browse_pages})
+        browse = {self.page_urls[src] for src in self.browse_pages}
+        compact = search_index.compact_entries(index, self.search_entries.values(), browse)
         path.write_text(json.dumps(compact, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
 

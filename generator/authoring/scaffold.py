@@ -17,8 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TextIO
 
-import jsonschema
-
 from generator.authoring import listing_template
 from generator.authoring.listing_template import Answers
 from generator.load.catalog import UsageError
@@ -167,6 +165,8 @@ def _ask(question: Question, answers: dict[str, str | None], prompter: Prompter)
 
 def check(field: str, value: str) -> str | None:
     """Why `value` cannot go in `field`, with how to write it; None when it can."""
+    import jsonschema  # only when a listing is started: a build never needs it
+
     question = next(q for q in QUESTIONS if q.field == field)
     rules = _rules(question.rules)
     if not jsonschema.Draft202012Validator(rules).is_valid(value):

@@ -10,8 +10,6 @@ from __future__ import annotations
 import sys
 from typing import Protocol, TextIO
 
-from tqdm import tqdm
-
 MIN_ITEMS = 1000
 STEPS = 4  # plain lines: at 25%, 50%, 75% and 100%
 
@@ -32,6 +30,8 @@ class _Silent:
 
 class _Bar:
     def __init__(self, total: int, what: str, unit: str, out: TextIO) -> None:
+        from tqdm import tqdm  # only on a terminal: 7 MB a CI build does not need
+
         self.bar = tqdm(total=total, desc=what, unit=f" {unit}", file=out, leave=False,
                         dynamic_ncols=True, mininterval=0.25)
 

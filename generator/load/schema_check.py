@@ -8,16 +8,18 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path as FsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import jsonschema_rs
-from jsonschema.exceptions import ValidationError
 
 from generator.load import limits
 from generator.load.diagnostics import Diagnostic, Severity
 from generator.load.yamlload import Document, Path, dotted, quoted
 from generator.model import resources
+
+if TYPE_CHECKING:  # jsonschema is imported only to explain errors: 8 MB most builds never need
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_PATH = resources.schema_path("provider.schema.json")
 _TYPE_NAMES = {
@@ -36,9 +38,14 @@ def load_schema(path: str = str(SCHEMA_PATH)) -> dict[str, Any]:
 def validator(path: str = str(SCHEMA_PATH)) -> jsonschema.Draft202012Validator:
     """Compiled once, from a copy with every `$ref` inlined: reference lookups were a third of
     the validation time, and the messages stay the same (a `$ref` site keeps its own keys)."""
+    import jsonschema
+
     schema = load_schema(path)
     jsonschema.Draft202012Validator.check_schema(schema)
-    checker: jsonschema.Draft202012Validator = _Validator(
+    # A subclass in all but name: extend() is untyped in the stubs.
+    extended: Any = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+        jsonschema.Draft202012Validator, {"uniqueItems": _unique_items})
+    checker: jsonschema.Draft202012Validator = extended(
         inline_refs(schema, schema), format_checker=jsonschema.FormatChecker())
     return checker
 
@@ -48,6 +55,8 @@ def _unique_items(validator: Any, unique: Any, instance: Any,
     """jsonschema compares unsortable items (mappings) pair by pair, so a listing with long
     lists of small mappings stalled validation for minutes. Canonical JSON makes it one pass.
     (1 and 1.0 count as different here; no list in a listing holds numbers.)"""
+    from jsonschema.exceptions import ValidationError
+
     if not (unique and validator.is_type(instance, "array")):
         return
     seen: set[str] = set()
@@ -57,11 +66,6 @@ def _unique_items(validator: Any, unique: Any, instance: Any,
             yield ValidationError(f"{quoted(instance)} has non-unique elements")
             return
         seen.add(key)
-
-
-# A subclass in all but name: extend() is untyped in the stubs.
-_Validator: Any = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
-    jsonschema.Draft202012Validator, {"uniqueItems": _unique_items})
 
 
 def inline_refs(node: Any, root: dict[str, Any]) -> Any:
