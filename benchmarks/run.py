@@ -19,13 +19,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import json
 import os
 import platform
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,8 +32,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from benchmarks import bare
-from benchmarks.measure import TIME_BIN, Run, python, timed_command
+from benchmarks import builds
+from benchmarks.measure import TIME_BIN, python, timed_command
 from benchmarks.synth import LATEST, write_listings
 from generator.load import catalog, checks, schema_check, yamlload
 from generator.load.catalog import Cache, load_paths
@@ -159,9 +157,9 @@ def bench(size: int | str, args: argparse.Namespace) -> Result:
         result.update(cli_validate(listings, paths[1], work / "cache", args.repeat))
         result.update(_generate(providers))
         if not args.skip_build:
-            result.update(builds(listings, providers, work, args.repeat))
-            result.update(compare(result, work / "site", work / "bare" / "site"))
-            result.update(finder_numbers(work / "site", providers, not args.no_browser))
+            result.update(builds.builds(listings, providers, work, args.repeat, TODAY))
+            result.update(builds.compare(result, work / "site", work / "bare" / "site"))
+            result.update(builds.finder_numbers(work / "site", providers, not args.no_browser))
     return result
 
 
@@ -254,91 +252,6 @@ def cli_validate(listings: Path, changed: Path, cache: Path, repeat: int = 1) ->
     one = timed_command(command, cwd=ROOT).wall_s
     _progress(f"  iopdir validate: cold {cold:.1f} s, nothing changed {warm:.2f} s")
     return {"cli_cold_s": cold, "cli_cold_runs": colds, "cli_warm_s": warm, "cli_one_s": one}
-
-
-def builds(listings: Path, providers: list[Provider], work: Path, repeat: int) -> Result:
-    """`iopdir build` without and with the validation cache and the bare build, interleaved
-    `repeat` times: medians of each, and ratios as the medians of each round's ratios."""
-    config = bare.write_project(work / "bare", providers, TODAY)
-    rounds = []
-    for _ in range(repeat):
-        cold = build(listings, work / "site", None)
-        plain = bare.build(config)
-        _progress(f"  bare MkDocs build in {plain.wall_s:.1f} s")
-        warm = build(listings, work / "site", work / "cache")
-        rounds.append((cold, plain, warm))
-    result: Result = {"rounds": len(rounds), **site_sizes(work / "site")}
-    for key, pick in (("build", 0), ("bare", 1), ("build_warm", 2)):
-        runs = [r[pick] for r in rounds]
-        result[f"{key}_s"] = statistics.median(r.wall_s for r in runs)
-        result[f"{key}_cpu_s"] = statistics.median(r.cpu_s for r in runs)
-        result[f"{key}_rss_mb"] = statistics.median(r.rss_mb for r in runs)
-        result[f"{key}_runs"] = [(r.wall_s, r.cpu_s, r.rss_mb) for r in runs]
-    for key, pick, attr in (("build_ratio", 0, "wall_s"), ("build_cpu_ratio", 0, "cpu_s"),
-                            ("build_warm_ratio", 2, "wall_s"),
-                            ("build_warm_cpu_ratio", 2, "cpu_s"),
-                            ("build_rss_ratio", 0, "rss_mb")):
-        ratios = [getattr(r[pick], attr) / getattr(r[1], attr) for r in rounds]
-        result[key] = statistics.median(ratios)
-        result[f"{key}s"] = ratios
-    index = (work / "bare" / "site" / "search" / "search_index.json").read_bytes()
-    result["bare_search_mb"] = f"{len(index) / MB:.2f} / {_gzip_len(index) / MB:.2f}"
-    return result
-
-
-def build(listings: Path, site_dir: Path, cache: Path | None) -> Run:
-    """`iopdir build` in a subprocess, so its time and peak memory are the command's own;
-    without a cache, or with the one `cli_validate` filled."""
-    caching = ["--no-cache"] if cache is None else ["--cache-dir", str(cache)]
-    run = timed_command(python("-m", "generator", "build", "--providers", str(listings),
-                               "--site-dir", str(site_dir), "--config", str(ROOT / "mkdocs.yml"),
-                               "--today", TODAY.isoformat(), *caching), cwd=ROOT)
-    _progress(f"  built in {run.wall_s:.1f} s" + (" (validation cached)" if cache else ""))
-    return run
-
-
-def compare(result: Result, site_dir: Path, bare_site: Path) -> Result:
-    """The provider page of median size against the same page built bare."""
-    pages = sorted((p.stat().st_size, p.parent.name)
-                   for p in (site_dir / "providers").glob("*/index.html"))
-    size, slug = pages[len(pages) // 2]
-    bare_size = (bare_site / "providers" / slug / "index.html").stat().st_size
-    return {"page_kb": size / 1024, "bare_page_kb": bare_size / 1024,
-            "page_ratio": size / bare_size, "page_slug": slug}
-
-
-def finder_numbers(site_dir: Path, providers: list[Provider], browser: bool) -> Result:
-    """Bytes per program of the finder's index; its timings in Chromium, in their own process."""
-    programs = sum(len(p.programs) for p in providers)
-    result: Result = {"finder_bytes": _gzip_len((site_dir / "finder" / "index.json")
-                                                .read_bytes()) / programs}
-    if not browser:
-        return result
-    done = subprocess.run(python("-m", "benchmarks.finder_bench", "--site", str(site_dir)),
-                          cwd=ROOT, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"the finder benchmark failed:\n{done.stderr[-3000:]}")
-    timings = json.loads(done.stdout)
-    medians = [median for _, median, _ in timings["changes"]]
-    slowest = max(worst for *_, worst in timings["changes"])
-    result.update(finder_load_ms=timings["load_ms"], finder_changes=timings["changes"],
-                  finder_change_ms=f"{max(medians):.1f} / {slowest:.1f}")
-    return result
-
-
-def site_sizes(site_dir: Path) -> Result:
-    files = [p for p in site_dir.rglob("*") if p.is_file()]
-    index = (site_dir / "search" / "search_index.json").read_bytes()
-    return {
-        "search_mb": len(index) / MB,
-        "search_gz_mb": _gzip_len(index) / MB,
-        "site_mb": sum(p.stat().st_size for p in files) / MB,
-        "site_files": len(files),
-    }
-
-
-def _gzip_len(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6))  # what a web server typically sends
 
 
 def markdown_table(results: list[Result]) -> str:
