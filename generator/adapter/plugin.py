@@ -212,7 +212,7 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         if not isinstance(index, dict) or not isinstance(index.get("docs"), list):
             return  # a format this code does not know: leave it alone
         browse = {self.page_urls[src] for src in self.browse_pages}
-        compact = search_index.compact_entries(index, self.search_entries.values(), browse)
+        compact = search_index.compact(index, self.search_entries.values(), browse)
         path.write_text(json.dumps(compact, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
 
