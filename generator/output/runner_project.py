@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from generator.load.catalog import UsageError
 from generator.model.records import Provider
 from generator.output import site, theme
 
@@ -88,9 +89,13 @@ _Dumper.add_representer(str, _dump_text)
 
 
 def read_config(path: Path) -> dict[str, Any]:
-    loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    """The project's MkDocs configuration, or UsageError saying why it cannot be read."""
+    try:
+        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise UsageError(f"{path}: cannot read the configuration: {exc}") from None
     if not isinstance(loaded, dict):
-        raise ValueError(f"{path}: not a MkDocs configuration (a mapping of settings)")
+        raise UsageError(f"{path}: not a MkDocs configuration (a mapping of settings)")
     return loaded
 
 

@@ -164,3 +164,13 @@ def test_pages_are_dated_by_the_same_today_as_the_checks(iopdir: Run, tmp_path: 
     assert iopdir("generate", "--out", fresh).returncode == 0
     assert "over a year ago" not in (
         fresh / "docs" / "providers" / "lanternfish-recovery-collective.md").read_text()
+
+
+def test_generate_says_when_the_configuration_cannot_be_read(iopdir: Run,
+                                                             tmp_path: Path) -> None:
+    broken = tmp_path / "mkdocs.yml"
+    broken.write_text("site_name: [unclosed\n", encoding="utf-8")
+    result = iopdir("generate", "--out", tmp_path / "build", "--config", broken)
+    assert result.returncode == 2  # and no traceback (the fixture checks)
+    assert "cannot read the configuration" in result.stderr
+    assert not (tmp_path / "build").exists()
