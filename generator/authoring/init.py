@@ -25,7 +25,7 @@ from generator.load.catalog import UsageError
 from generator.model import resources
 from generator.output import theme
 
-TEMPLATES = Path(__file__).with_name("project")
+TEMPLATES = Path(__file__).with_name("project-templates")
 SAMPLE = "providers/lanternfish-recovery-collective.yaml"
 EXAMPLE = ('iopdir init oregon-iop --no-input --name "Oregon Recovery Coalition" '
            '--region Oregon --repository https://github.com/example/oregon-iop')
