@@ -11,7 +11,7 @@ serve:
 	.venv/bin/iopdir serve
 
 test:
-	scripts/setup.sh --with-browser
+	scripts/setup.sh --with-browser --with-runners
 	.venv/bin/ruff check generator tests benchmarks
 	.venv/bin/mypy
 	.venv/bin/pytest
@@ -27,4 +27,4 @@ bench:
 	.venv/bin/python -m benchmarks.serve_bench
 
 clean:
-	rm -rf site build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,26 +1,29 @@
-"""Measure what the directory costs at scale: `python -m benchmarks.run [--sizes 1000,5000,20000]`.
+"""Measure what the directory costs at scale: `python -m benchmarks.run [--sizes national,20000]`.
 
-For each size it writes synthetic listings to a temporary directory, then times validation (cold,
-and warm after one file changed), the parts of validation (YAML parse, JSON Schema, the model and
-semantic checks), Markdown generation, and the full `iopdir build` in a subprocess (wall time and
-peak memory), and sizes the built site. It prints one Markdown table and writes the numbers as
-JSON into benchmarks/results/. Times are single runs on this machine: compare shapes, not digits.
+For each size it writes synthetic listings to a temporary directory (or, for `national`, imports
+SAMHSA's national directory from ../shared with `iopdir import samhsa`), then times validation
+(cold, and warm after one file changed), the parts of validation (YAML parse, JSON Schema, the
+model and semantic checks), Markdown generation, and the full `iopdir build` in a subprocess
+(wall time, CPU time and peak memory), and sizes the built site. It prints one Markdown table
+and writes the numbers as JSON into benchmarks/results/.
 
 Beside it, the same generated Markdown is built by a bare MkDocs + Material (benchmarks/bare.py)
-for the ratios of time, memory and page size; the finder's index is sized and, unless
---no-browser, its filter changes are timed in headless Chromium (benchmarks/finder_bench.py).
+for the ratios of time, memory and page size. The builds run interleaved, --repeat times (iopdir
+without cache, bare, iopdir with the validation cache, then again), so that other work on the
+machine weighs on both alike; each row is the median, and each ratio the median of the ratios
+of the builds run side by side. The finder's index is sized and, unless --no-browser, its filter
+changes are timed in headless Chromium (benchmarks/finder_bench.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import json
 import os
 import platform
 import shutil
-import subprocess
+import statistics
 import sys
 import tempfile
 import time
@@ -29,18 +32,20 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from benchmarks import bare
+from benchmarks import builds
 from benchmarks.measure import TIME_BIN, python, timed_command
 from benchmarks.synth import LATEST, write_listings
-from generator.load import checks, schema_check, yamlload
+from generator.load import catalog, checks, schema_check, yamlload
 from generator.load.catalog import Cache, load_paths
 from generator.load.diagnostics import Diagnostic
 from generator.model import zips
 from generator.model.records import Provider
-from generator.output import audit, hosting, site
+from generator.output import site
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
+NATIONAL = "national"  # SAMHSA's national directory, imported from ../shared
+SAMHSA = ROOT.parent / "shared" / "data" / "samhsa-nsumhss"
 TODAY = max(dt.date.today(), LATEST)
 STAGE_SAMPLE = 2000  # files timed one by one for the parse / schema / checks split
 Result = dict[str, Any]
@@ -48,6 +53,7 @@ Result = dict[str, Any]
 # (key, label, format, target at 20,000 listings) in table order; a missing key prints as a dash.
 ROWS: tuple[tuple[str, str, str, str], ...] = (
     ("providers", "valid providers", "{:,}", ""),
+    ("import_s", "iopdir import samhsa (s)", "{:.1f}", ""),
     ("programs", "programs / tracks", "{}", ""),
     ("synth_s", "write synthetic listings (s)", "{:.1f}", ""),
     ("listing_mb", "listing files, total (MB)", "{:.1f}", ""),
@@ -55,10 +61,11 @@ ROWS: tuple[tuple[str, str, str, str], ...] = (
     ("validate_ms", "  per listing (ms)", "{:.2f}", ""),
     ("validate_cpu_s", "  CPU time of the main process (s)", "{:.2f}", ""),
     ("revalidate_warm_s", "revalidate warm, cache, 1 file changed (s)", "{:.2f}", ""),
-    ("cli_cold_s", "iopdir validate, cold: fills the cache (s)", "{:.2f}", ""),
+    ("cli_cold_s", "iopdir validate, cold: fills the cache (s)", "{:.2f}", "<= 5"),
     ("cli_warm_s", "iopdir validate, nothing changed (s)", "{:.2f}", "< 1"),
     ("cli_one_s", "iopdir validate, one file changed (s)", "{:.2f}", ""),
-    ("parse_ms", "  YAML parse only, per file (ms)", "{:.3f}", ""),
+    ("parse_ms", "  YAML parse (fast reader, full one when needed), per file (ms)", "{:.3f}", ""),
+    ("full_parse_ms", "  YAML parse, full reader with positions, per file (ms)", "{:.3f}", ""),
     ("schema_ms", "  JSON Schema only, per file (ms)", "{:.3f}", ""),
     ("checks_ms", "  model + semantic checks, per file (ms)", "{:.3f}", ""),
     ("generate_s", "Markdown generation, site.generate (s)", "{:.2f}", ""),
@@ -78,6 +85,7 @@ ROWS: tuple[tuple[str, str, str, str], ...] = (
     ("build_warm_ratio", "  validation cached, wall", "{:.2f}", "<= 1.15"),
     ("build_warm_cpu_ratio", "  validation cached, CPU time", "{:.2f}", ""),
     ("build_rss_ratio", "  peak RSS", "{:.2f}", "<= 1.2"),
+    ("rounds", "builds side by side (medians of)", "{}", ""),
     ("page_kb", "provider page HTML, median (KB)", "{:.1f}", ""),
     ("bare_page_kb", "  the same page, bare build (KB)", "{:.1f}", ""),
     ("page_ratio", "  ratio", "{:.2f}", "<= 1.2"),
@@ -95,14 +103,15 @@ MB = 1024 * 1024
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    zips.table()  # the ZIP table loads once per process (~0.5 s); keep it out of the timings
+    zips.table()  # the ZIP table loads once per process; keep it out of the timings
     load = os.getloadavg()[0]
     results = [bench(size, args) for size in args.sizes]
     print(markdown_table(results))
     path = write_json(results, args.out)
     if load > 0.5 * (os.cpu_count() or 1):
         print(f"Note: load average was {load:.1f} at the start; other work shares the CPUs, "
-              "so trust the CPU-time rows more than wall times.", file=sys.stderr)
+              "so trust the ratios (builds side by side) and CPU times more than wall times.",
+              file=sys.stderr)
     print(f"\nResults written to {path}", file=sys.stderr)
     return 0
 
@@ -110,8 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=_sizes, default=[1000, 5000, 20000],
-                        help="comma-separated listing counts (default: 1000,5000,20000)")
+    parser.add_argument("--sizes", type=_sizes, default=[NATIONAL, 1000, 5000, 20000],
+                        help="comma-separated listing counts, and 'national' for SAMHSA's "
+                             "directory from ../shared (default: national,1000,5000,20000)")
+    parser.add_argument("--repeat", type=int, default=3, metavar="N",
+                        help="build N times each, interleaved, and take medians (default: 3)")
     parser.add_argument("--skip-build", action="store_true",
                         help="skip the builds (iopdir, bare MkDocs) and the browser")
     parser.add_argument("--no-browser", action="store_true", help="skip the finder in Chromium")
@@ -120,35 +132,51 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _sizes(text: str) -> list[int]:
-    sizes = [int(part) for part in text.split(",") if part.strip()]
-    if not sizes or min(sizes) < 1:
-        raise argparse.ArgumentTypeError("give positive listing counts, like 1000,5000")
-    return sizes
+def _sizes(text: str) -> list[int | str]:
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if not parts or not all(part == NATIONAL or (part.isdigit() and int(part) > 0)
+                            for part in parts):
+        raise argparse.ArgumentTypeError("give positive listing counts or 'national', like "
+                                         "national,1000")
+    return [part if part == NATIONAL else int(part) for part in parts]
 
 
-def bench(size: int, args: argparse.Namespace) -> Result:
+def bench(size: int | str, args: argparse.Namespace) -> Result:
     """Every measurement for one size, in a temporary directory removed afterwards."""
-    _progress(f"{size:,} listings")
+    _progress(f"{size:,} listings" if isinstance(size, int) else "the national directory")
     with tempfile.TemporaryDirectory(prefix="iopdir-bench-") as tmp:
         work = Path(tmp)
         listings = work / "providers"
         result: Result = {"size": size}
-        paths, result["synth_s"] = timed(
-            lambda: write_listings(listings, size, args.seed, realistic_names=True))
+        if size == NATIONAL:
+            paths, result["import_s"] = timed(lambda: import_national(listings))
+        else:
+            paths, result["synth_s"] = timed(
+                lambda: write_listings(listings, int(size), args.seed, realistic_names=True))
         result["listing_mb"] = sum(p.stat().st_size for p in paths) / MB
         providers = _validate(listings, paths, result)
         result.update(stage_times(paths[:STAGE_SAMPLE]))
-        result.update(cli_validate(listings, paths[1], work / "cache"))
+        result.update(cli_validate(listings, paths[1], work / "cache", args.repeat))
         result.update(_generate(providers))
         if not args.skip_build:
-            result.update(build(listings, work / "site", None))
-            result.update(audit_time(work / "site"))
-            result.update(build(listings, work / "site", work / "cache"))
-            result.update(bare_build(providers, work / "bare"))
-            result.update(compare(result, work / "site", work / "bare" / "site"))
-            result.update(finder_numbers(work / "site", providers, not args.no_browser))
+            result.update(builds.builds(listings, providers, work, args.repeat, TODAY))
+            result.update(builds.audit_time(work / "site"))
+            result.update(builds.compare(result, work / "site", work / "bare" / "site"))
+            result.update(builds.finder_numbers(work / "site", providers, not args.no_browser))
     return result
+
+
+def import_national(listings: Path) -> list[Path]:
+    """SAMHSA's national directory, imported as a maintainer would (the intensive outpatient
+    facilities: 5,566 listings from the copy in ../shared)."""
+    if not (SAMHSA / "facilities.csv.gz").exists():
+        raise SystemExit(f"{SAMHSA}: not found; the national benchmark imports SAMHSA's "
+                         "directory from there (see ../shared/data/samhsa-nsumhss/README.md)")
+    timed_command(python("-m", "generator", "import", "samhsa",
+                         str(SAMHSA / "facilities.csv.gz"), "--definitions",
+                         str(SAMHSA / "service_definitions.csv.gz"), "--survey-year", "2024",
+                         "--out", str(listings), "--today", TODAY.isoformat()), cwd=ROOT)
+    return sorted(listings.glob("*.yaml"))
 
 
 def timed(work: Callable[[], Any]) -> tuple[Any, float]:
@@ -189,13 +217,14 @@ def revalidate_warm(listings: Path, changed: Path) -> float:
 def stage_times(paths: list[Path]) -> Result:
     """Mean milliseconds per file of each validation stage, each timed over all the files."""
     texts = [(p.read_text(encoding="utf-8"), str(p), p.stem) for p in paths]
-    docs, parse = timed(lambda: [yamlload.load(text, shown)[0] for text, shown, _ in texts])
+    full = timed(lambda: [yamlload.load(text, shown)[0] for text, shown, _ in texts])[1]
+    docs, parse = timed(lambda: [catalog.read_yaml(text, shown)[0] for text, shown, _ in texts])
     schema = timed(lambda: [schema_check.check(doc) for doc in docs])[1]
     model = timed(lambda: [_model_checks(doc, stem)
                            for doc, (_, _, stem) in zip(docs, texts, strict=True)])[1]
     per_file = 1000 / len(paths)
-    return {"parse_ms": parse * per_file, "schema_ms": schema * per_file,
-            "checks_ms": model * per_file}
+    return {"parse_ms": parse * per_file, "full_parse_ms": full * per_file,
+            "schema_ms": schema * per_file, "checks_ms": model * per_file}
 
 
 def _model_checks(doc: yamlload.Document, stem: str) -> list[Diagnostic]:
@@ -209,113 +238,38 @@ def _generate(providers: list[Provider]) -> Result:
     return {"generate_s": spent, "generated_mb": size / MB, "generated_files": len(files)}
 
 
-def cli_validate(listings: Path, changed: Path, cache: Path) -> Result:
+def cli_validate(listings: Path, changed: Path, cache: Path, repeat: int = 1) -> Result:
     """`iopdir validate` as people run it (a new process each time) with the cache on disk:
-    cold, again with nothing changed, and after one file changed."""
+    cold (the median of `repeat` runs, each with an empty cache), again with nothing changed,
+    and after one file changed."""
     command = python("-m", "generator", "validate", str(listings), "--cache-dir", str(cache),
                      "--today", TODAY.isoformat())
-    cold = timed_command(command, cwd=ROOT).wall_s
+    colds = []
+    for _ in range(repeat):
+        shutil.rmtree(cache, ignore_errors=True)
+        colds.append(timed_command(command, cwd=ROOT).wall_s)
+    cold = statistics.median(colds)
     warm = timed_command(command, cwd=ROOT).wall_s
     with changed.open("a", encoding="utf-8") as f:
         f.write("# changed by the benchmark\n")
     one = timed_command(command, cwd=ROOT).wall_s
     _progress(f"  iopdir validate: cold {cold:.1f} s, nothing changed {warm:.2f} s")
-    return {"cli_cold_s": cold, "cli_warm_s": warm, "cli_one_s": one}
-
-
-def build(listings: Path, site_dir: Path, cache: Path | None) -> Result:
-    """`iopdir build` in a subprocess, so its time and peak memory are the command's own;
-    without a cache, or with the one `cli_validate` filled."""
-    caching = ["--no-cache"] if cache is None else ["--cache-dir", str(cache)]
-    run = timed_command(python("-m", "generator", "build", "--providers", str(listings),
-                               "--site-dir", str(site_dir), "--config", str(ROOT / "mkdocs.yml"),
-                               "--today", TODAY.isoformat(), *caching), cwd=ROOT)
-    _progress(f"  built in {run.wall_s:.1f} s" + (" (validation cached)" if cache else ""))
-    if cache is not None:
-        return {"build_warm_s": run.wall_s, "build_warm_cpu_s": run.cpu_s}
-    return {"build_s": run.wall_s, "build_cpu_s": run.cpu_s, "build_rss_mb": run.rss_mb,
-            **site_sizes(site_dir)}
-
-
-def audit_time(site_dir: Path) -> Result:
-    """What the build spends on each page's policy and audit (the plugin's on_post_page), timed
-    again here on the built pages, without the time to read them."""
-    pages = [p.read_text(encoding="utf-8") for p in site_dir.rglob("*.html")]
-    start = time.perf_counter()
-    for i, html in enumerate(pages):
-        audit.audit_page(hosting.with_policy(html)[0], str(i))
-    seconds = time.perf_counter() - start
-    return {"audit_s": seconds, "audit_pages": len(pages),
-            "audit_ms": seconds * 1000 / max(len(pages), 1)}
-
-
-def bare_build(providers: list[Provider], directory: Path) -> Result:
-    """The same generated Markdown built by MkDocs + Material with a minimal configuration."""
-    run = bare.build(bare.write_project(directory, providers, TODAY))
-    _progress(f"  bare MkDocs build in {run.wall_s:.1f} s")
-    index = (directory / "site" / "search" / "search_index.json").read_bytes()
-    return {"bare_s": run.wall_s, "bare_cpu_s": run.cpu_s, "bare_rss_mb": run.rss_mb,
-            "bare_search_mb": f"{len(index) / MB:.2f} / {_gzip_len(index) / MB:.2f}"}
-
-
-def compare(result: Result, site_dir: Path, bare_site: Path) -> Result:
-    """Ratios to the bare build, and the provider page of median size against the same page
-    built bare."""
-    pages = sorted((p.stat().st_size, p.parent.name)
-                   for p in (site_dir / "providers").glob("*/index.html"))
-    size, slug = pages[len(pages) // 2]
-    bare_size = (bare_site / "providers" / slug / "index.html").stat().st_size
-    return {"build_ratio": result["build_s"] / result["bare_s"],
-            "build_cpu_ratio": result["build_cpu_s"] / result["bare_cpu_s"],
-            "build_warm_ratio": result["build_warm_s"] / result["bare_s"],
-            "build_warm_cpu_ratio": result["build_warm_cpu_s"] / result["bare_cpu_s"],
-            "build_rss_ratio": result["build_rss_mb"] / result["bare_rss_mb"],
-            "page_kb": size / 1024, "bare_page_kb": bare_size / 1024,
-            "page_ratio": size / bare_size, "page_slug": slug}
-
-
-def finder_numbers(site_dir: Path, providers: list[Provider], browser: bool) -> Result:
-    """Bytes per program of the finder's index; its timings in Chromium, in their own process."""
-    programs = sum(len(p.programs) for p in providers)
-    result: Result = {"finder_bytes": _gzip_len((site_dir / "finder" / "index.json")
-                                                .read_bytes()) / programs}
-    if not browser:
-        return result
-    done = subprocess.run(python("-m", "benchmarks.finder_bench", "--site", str(site_dir)),
-                          cwd=ROOT, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"the finder benchmark failed:\n{done.stderr[-3000:]}")
-    timings = json.loads(done.stdout)
-    medians = [median for _, median, _ in timings["changes"]]
-    slowest = max(worst for *_, worst in timings["changes"])
-    result.update(finder_load_ms=timings["load_ms"], finder_changes=timings["changes"],
-                  finder_change_ms=f"{max(medians):.1f} / {slowest:.1f}")
-    return result
-
-
-def site_sizes(site_dir: Path) -> Result:
-    files = [p for p in site_dir.rglob("*") if p.is_file()]
-    index = (site_dir / "search" / "search_index.json").read_bytes()
-    return {
-        "search_mb": len(index) / MB,
-        "search_gz_mb": _gzip_len(index) / MB,
-        "site_mb": sum(p.stat().st_size for p in files) / MB,
-        "site_files": len(files),
-    }
-
-
-def _gzip_len(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6))  # what a web server typically sends
+    return {"cli_cold_s": cold, "cli_cold_runs": colds, "cli_warm_s": warm, "cli_one_s": one}
 
 
 def markdown_table(results: list[Result]) -> str:
-    head = ("| | " + " | ".join(f"{r['size']:,} listings" for r in results)
-            + " | target at 20,000 |")
+    head = ("| | " + " | ".join(_column(r) for r in results) + " | target |")
     lines = [head, "|---" + "|---:" * len(results) + "|---|"]
     for key, label, fmt, target in ROWS:
         cells = [fmt.format(r[key]) if r.get(key) is not None else "-" for r in results]
         lines.append(f"| {label} | " + " | ".join(cells) + f" | {target} |")
     return "\n".join(lines)
+
+
+def _column(result: Result) -> str:
+    if result["size"] == NATIONAL:
+        return f"national ({result['providers']:,} listings)"
+    return f"{result['size']:,} listings"
 
 
 def write_json(results: list[Result], out: Path) -> Path:
@@ -330,7 +284,7 @@ def write_json(results: list[Result], out: Path) -> Path:
 
 def machine() -> dict[str, Any]:
     versions = {name: _version(name) for name in ("mkdocs", "mkdocs-material", "jsonschema",
-                                                   "pyyaml")}
+                                                   "jsonschema-rs", "pyyaml", "yaml-rs")}
     return {"cpus": os.cpu_count(), "load_average": os.getloadavg(),
             "python": platform.python_version(),
             "platform": platform.platform(), "time_v": TIME_BIN.exists(),

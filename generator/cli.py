@@ -8,19 +8,27 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator import __version__
-from generator.authoring import calls_command, form_command, record_command, report, scaffold
+from generator.authoring import (
+    calls_command,
+    form_command,
+    init,
+    record_command,
+    report,
+    scaffold,
+)
 from generator.importers import command as import_command
 from generator.load import validation_cache
 from generator.load.catalog import Catalog, UsageError, load_paths
 from generator.load.diagnostics import format_all, has_errors, strict
 from generator.load.validation_cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
-from generator.output import audit, hosting, site
+from generator.output import audit, hosting, runner_project
 from generator.output.publish import OutputError, replace_dir
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -53,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for add in (_add_validate, _add_build, _add_serve, _add_generate, _add_audit, _add_new,
                 _add_report, import_command.add, record_command.add, calls_command.add,
-                form_command.add):
+                form_command.add, init.add):
         add(commands)
     return parser
 
@@ -117,19 +125,21 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _add_generate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    cmd = _command(commands, "generate", "Write a complete docs directory (hand-written pages "
-                   "plus generated pages and data) for another runner such as ProperDocs or "
-                   "Zensical.", "iopdir generate --out build/docs && zensical build")
-    cmd.add_argument("--out", type=Path, required=True, help="directory to write (replaced whole)")
+    cmd = _command(commands, "generate", "Write a project that other runners build with no "
+                   "hand edits: OUT/docs (hand-written, built-in and generated pages and data), "
+                   "OUT/overrides, and OUT/mkdocs.yml and OUT/properdocs.yml without the iopdir "
+                   "plugin. Then run zensical build, properdocs build or mkdocs build in OUT.",
+                   "iopdir generate --out build && cd build && zensical build")
+    cmd.add_argument("--out", type=Path, required=True, metavar="DIR",
+                     help="directory to write (replaced whole); the site goes to DIR/site")
     cmd.add_argument("--providers", type=Path, default=Path("providers"), metavar="DIR",
                      help="listing directory (default: providers/)")
-    cmd.add_argument("--docs", type=Path, default=Path("docs"), metavar="DIR",
-                     help="hand-written pages to copy (default: docs/)")
-    _add_site_url(cmd, "the site's public address, for the Sitemap line of robots.txt "
-                       "(default: $SITE_URL)", os.environ.get("SITE_URL") or None)
-    cmd.add_argument("--repo-url", default=None, metavar="URL",
-                     help="the project's GitHub repository, like repo_url in mkdocs.yml: "
-                          "provider pages then link to its listing update and problem forms")
+    cmd.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+                     help="the project's MkDocs configuration (default: mkdocs.yml)")
+    cmd.add_argument("--docs", type=Path, default=None, metavar="DIR",
+                     help="hand-written pages to copy (default: docs_dir of the configuration)")
+    _add_site_url(cmd, "the site's public address, for site_url and the Sitemap line of "
+                       "robots.txt (default: $SITE_URL)", os.environ.get("SITE_URL") or None)
     _add_common(cmd)
     cmd.set_defaults(handler=_generate)
 
@@ -215,7 +225,7 @@ def _load(paths: list[Path], args: argparse.Namespace, providers: bool) -> Catal
     """Unchanged listings take their results from the validation cache (unless --no-cache)."""
     today = args.today or dt.date.today()
     directory = None if getattr(args, "no_cache", True) else args.cache_dir
-    return validation_cache.load(paths, today, directory, providers)
+    return validation_cache.load(paths, today, directory, providers, show_progress=True)
 
 
 def _summary(catalog: Catalog) -> str:
@@ -243,6 +253,7 @@ def _build(args: argparse.Namespace) -> int:
         print(_summary(catalog) + "; the site was not built", file=sys.stderr)
         return EXIT_INVALID
     site_dir = args.site_dir or mkdocs_run.site_dir_of(args.config)
+    count = len(catalog.providers)  # the build releases the listings once pages are made
     try:
         mkdocs_run.build_site(args.config, args.providers.resolve(), site_dir, catalog,
                               args.strict, args.verbose, site_url=args.site_url)
@@ -250,7 +261,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"iopdir: error: the build failed, the site was left as it was: {exc}",
               file=sys.stderr)
         return EXIT_INVALID
-    print(f"Built {len(catalog.providers)} provider pages into {site_dir}", file=sys.stderr)
+    print(f"Built {count} provider pages into {site_dir}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -269,18 +280,21 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
+    _need_file(args.config)
+    config = runner_project.read_config(args.config)
+    docs = args.docs or args.config.parent / str(config.get("docs_dir") or "docs")
+    if not docs.is_dir():
+        raise UsageError(f"{docs}: no such directory")
+    if args.out.resolve() in (docs.resolve(), args.config.parent.resolve()):
+        raise UsageError("--out must be a folder of its own, not the project or its docs")
     catalog = _check([args.providers], args)
     if has_errors(catalog.diagnostics):
         print(_summary(catalog) + "; nothing was written", file=sys.stderr)
         return EXIT_INVALID
-    if not args.docs.is_dir():
-        raise UsageError(f"{args.docs}: no such directory")
-    if args.out.resolve() == args.docs.resolve():
-        raise UsageError("--out must not be the docs directory itself")
-    replace_dir(args.out, lambda tmp: site.write_docs(tmp, args.docs, catalog.providers,
-                                                      catalog.today, args.site_url,
-                                                      args.repo_url))
-    print(f"Wrote {len(catalog.providers)} provider pages and the docs into {args.out}",
+    replace_dir(args.out, lambda tmp: runner_project.write(
+        tmp, args.config, docs, catalog.providers, catalog.today, args.site_url))
+    print(f"Wrote {len(catalog.providers)} provider pages, the docs and a configuration into "
+          f"{args.out}; build it there with zensical build, properdocs build or mkdocs build",
           file=sys.stderr)
     return EXIT_OK
 
@@ -311,16 +325,38 @@ def _new(args: argparse.Namespace) -> int:
     prompter = None if args.no_input else scaffold.Prompter(sys.stdin, sys.stderr)
     written = scaffold.new_listing(args.providers, args.slug, given,
                                    args.today or dt.date.today(), prompter)
-    path = written.path
+    path, again = written.path, invocation()
     if written.missing:
         print(f"Wrote {path}. Still to fill in: {', '.join(written.missing)}; the file will "
-              f"not validate until they are. Then run: iopdir validate {path}", file=sys.stderr)
+              f"not validate until they are. Then run: {again} validate {path}",
+              file=sys.stderr)
     else:
         schedule = "" if given.get("schedule") or written.scheduled else "add your schedule, "
         print(f"Wrote {path}. It validates as written: check every value (the program starts "
-              f"from common values), {schedule}then run: iopdir validate {path}",
+              f"from common values), {schedule}then run: {again} validate {path}",
               file=sys.stderr)
     return EXIT_OK
+
+
+def invocation() -> str:
+    """How to run iopdir again from here, as people can type it: `iopdir` when that command is
+    on PATH, else its path (such as .venv/bin/iopdir), or `python -m generator`."""
+    started = Path(sys.argv[0])
+    if started.name == "__main__.py":
+        return f"{_typed(Path(sys.executable))} -m generator"
+    on_path = shutil.which(started.name)
+    if on_path and Path(on_path).resolve() == started.resolve():
+        return started.name
+    return _typed(started)
+
+
+def _typed(path: Path) -> str:
+    """`path` relative to the working folder when it is inside it; no symlink is resolved."""
+    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - keeps .venv/bin/python a symlink
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
 
 
 def _report(args: argparse.Namespace) -> int:

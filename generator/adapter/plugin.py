@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -23,9 +24,9 @@ from mkdocs.structure.toc import get_toc
 
 from generator.adapter.serve import ServeFiles
 from generator.finder import search_index
+from generator.load import progress
 from generator.load.catalog import Cache, Catalog, UsageError, load_paths
 from generator.load.diagnostics import Severity, format_all
-from generator.model.records import Provider
 from generator.output import audit, hosting, site, theme
 from generator.pages import headings, outbound, provider_page
 
@@ -53,7 +54,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         self.cache: Cache = {}
         self.serving = False
         self.script_hashes: set[str] = set()  # of inline scripts, for the CSP in _headers
-        self.provider_pages: dict[str, Provider] = {}  # generated pages by src_uri
+        self.search_entries: dict[str, search_index.Entry] = {}  # of provider pages by src_uri
+        self.markers: dict[str, str] = {}  # what each <!-- iopdir:NAME --> marker becomes
         self.browse_pages: set[str] = set()
         self.generated_pages: set[str] = set()
         self.page_urls: dict[str, str] = {}  # of the generated pages, by src_uri
@@ -61,6 +63,9 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         self.dirty = False
         self.findings: list[str] = []  # of the post-build audit, one line each
         self.static_html: list[str] = []  # HTML files copied as they are, audited after the build
+        self.listing_paths: dict[str, str] = {}  # slug: listing file, to name it in findings
+        self.show_progress = False  # `iopdir build` on a terminal or in CI: pages built so far
+        self.progress: progress.Progress | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -84,6 +89,7 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                               "set use_directory_urls: true in mkdocs.yml")
         # The built-in overrides come after the project's own custom_dir, before Material.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme.OVERRIDES))
+        _add_builtin_assets(config)
         self.catalog = (self.preloaded if self.preloaded is not None
                         else self._load(self.providers_path(config)))
         config.extra["iopdir_sample"] = any(p.sample for p in self.catalog.providers)
@@ -122,6 +128,14 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         for file in added.values():
             files.append(file)
         self._note_pages(added)
+        self.markers = site.marker_texts(self.catalog.providers)
+        self.listing_paths = {p.slug: p.source_path for p in self.catalog.providers}
+        if self.serve_files is None:
+            # Nothing later in a build needs the listings themselves: release them for the
+            # pages MkDocs renders next (30 MB at 5,566 listings; the CLI counted them first).
+            self.catalog.providers.clear()
+        pages = sum(1 for file in files if file.is_documentation_page())
+        self.progress = progress.start(pages, "Building pages", "pages", self.show_progress)
         return files
 
     def _generated_files(self, config: MkDocsConfig,
@@ -133,22 +147,26 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                 if _not_replaced(path, hand_written):
                     yield path, file
             return
-        generated = site.generate(self.catalog.providers, self.catalog.today, config.site_url,
-                                  config.repo_url)
-        for path, content in generated.items():
-            if _not_replaced(path, hand_written):
-                yield path, _generated_file(config, path, content)
+        # A group of files at a time: data files go to disk as they come (_generated_file), so
+        # the open data is never all in memory at once.
+        for part in site.parts(self.catalog.providers, self.catalog.today, config.site_url,
+                               config.repo_url):
+            for path in list(part):
+                content = part.pop(path)
+                if _not_replaced(path, hand_written):
+                    yield path, _generated_file(config, path, content)
 
     def _note_pages(self, added: dict[str, File]) -> None:
         """Which generated pages get a compact search entry, and which are trimmed."""
         assert self.catalog is not None
-        pages = ((provider_page.page_path(p.slug), p) for p in self.catalog.providers)
-        self.provider_pages = {path: p for path, p in pages if path in added}
         self.generated_pages = {path for path in added if path.endswith(".md")}
         self.browse_pages = {path for path in self.generated_pages if path.startswith("browse/")}
         known = self.page_urls  # a URL never changes while serving: File.url is slow to make
         self.page_urls = {path: known.get(path) or added[path].url
                           for path in self.generated_pages}
+        pages = ((provider_page.page_path(p.slug), p) for p in self.catalog.providers)
+        self.search_entries = {path: search_index.provider_entry(p, self.page_urls[path])
+                               for path, p in pages if path in added}
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -157,13 +175,13 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         escape_theme_text(page.meta, escaped=page.file.src_uri in self.generated_pages)
         if self.catalog is None:
             return markdown
-        if page.file.src_uri in self.provider_pages:  # one compact entry instead (on_post_build)
+        if page.file.src_uri in self.search_entries:  # one compact entry instead (on_post_build)
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         if page.file.src_uri in self.generated_pages and self.serve_files is None:
             # MkDocs has read the source into page.markdown; the file's copy would otherwise
             # stay in memory to the end of the build (130 MB at 20,000 listings).
             page.file.content_string = ""
-        return site.expand_markers(markdown, self.catalog.providers)
+        return site.expand_texts(markdown, self.markers)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
@@ -185,6 +203,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
             return output
+        if self.progress is not None:
+            self.progress.advance()
         return self._secured(output, page.file.dest_uri, config)
 
     def on_post_template(self, output_content: str, /, *, template_name: str,
@@ -204,11 +224,12 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         own = urlsplit(config.site_url or "").hostname
         for finding in audit.audit_page(html, dest, [own] if own else []):
             slug = finding.listing_slug
-            listing = next((p.source_path for p in self.catalog.providers if p.slug == slug),
-                           None) if slug and self.catalog else None
-            self.findings.append(finding.describe(listing))
+            self.findings.append(finding.describe(self.listing_paths.get(slug) if slug else None))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress = None
         if self.config.enabled:
             for dest in self.static_html:
                 path = Path(config.site_dir) / dest
@@ -231,9 +252,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
             return  # no search plugin: nothing to do
         if not isinstance(index, dict) or not isinstance(index.get("docs"), list):
             return  # a format this code does not know: leave it alone
-        urls = self.page_urls
-        providers = [(urls[src], provider) for src, provider in self.provider_pages.items()]
-        compact = search_index.compact(index, providers, {urls[s] for s in self.browse_pages})
+        browse = {self.page_urls[src] for src in self.browse_pages}
+        compact = search_index.compact(index, self.search_entries.values(), browse)
         path.write_text(json.dumps(compact, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
 
@@ -270,6 +290,22 @@ def _audit_report(findings: list[str]) -> str:
     tail = f"\n... and {more} more" if more > 0 else ""
     return ("iopdir: the built pages failed the safety audit (script or outside requests where "
             f"none belong); nothing was published:\n{shown}{tail}")
+
+
+def _add_builtin_assets(config: MkDocsConfig) -> None:
+    """The built-in styles and scripts, before the project's own (which can then override
+    them); one a project already lists keeps its place."""
+    styles = {str(value) for value in config.extra_css}
+    config.extra_css[:0] = [path for path in theme.STYLESHEETS if path not in styles]
+    scripts = {str(value) for value in config.extra_javascript}
+    config.extra_javascript[:0] = [_script(path, kind) for path, kind in theme.SCRIPTS.items()
+                                   if path not in scripts]
+
+
+def _script(path: str, kind: str) -> ExtraScriptValue:
+    script = ExtraScriptValue(path)
+    script.type = kind
+    return script
 
 
 def _not_replaced(path: str, hand_written: set[str]) -> bool:

@@ -51,6 +51,7 @@ def build_site(config_file: Path, providers: Path, site_dir: Path, catalog: Cata
         plugin = config.plugins.get("iopdir")
         if isinstance(plugin, IopDirPlugin):
             plugin.preloaded = catalog
+            plugin.show_progress = True
         try:
             build(config)
         except (MkDocsException, SystemExit) as exc:
@@ -59,8 +60,23 @@ def build_site(config_file: Path, providers: Path, site_dir: Path, catalog: Cata
     replace_dir(site_dir, produce)
 
 
+class _NoDirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty rebuild that navigation may be inaccurate. iopdir's are not:
+    a change to a hand-written page or the configuration rebuilds everything (serve.py)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def quiet_dirty_builds() -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _NoDirtyWarning) for f in logger.filters):
+        logger.addFilter(_NoDirtyWarning())
+
+
 def serve_site(config_file: Path, providers: Path, dev_addr: str | None) -> None:
     _console_logging(verbose=True)
+    quiet_dirty_builds()
     os.environ[PROVIDERS_ENV] = str(providers)
     # Dirty rebuilds: only pages whose source changed (the plugin keeps generated pages on disk
     # and empties the site when a hand-written page or the configuration changes).

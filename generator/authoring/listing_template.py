@@ -85,7 +85,7 @@ def _head() -> str:
     return "\n".join([
         SCHEMA_LINE,
         comment("A listing for the IOP program directory. The comment above each field says "
-                "what to write; docs/for-providers.md has the full field reference. Write "
+                "what to write; the site's For providers page has the full field reference. Write "
                 'times as 24-hour "HH:MM" and dates as "YYYY-MM-DD", both in quotes. Check the '
                 "file with: iopdir validate"),
         "",

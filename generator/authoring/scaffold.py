@@ -17,8 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TextIO
 
-import jsonschema
-
 from generator.authoring import listing_edit, listing_template
 from generator.authoring.listing_template import Answers
 from generator.load.catalog import UsageError
@@ -64,6 +62,9 @@ QUESTIONS = (
              "left to fill in)", (), optional=True),
 )
 FIELDS = tuple(q.field for q in QUESTIONS)
+# Hints for a value typed at a prompt or given as an option, where the schema's hint (written
+# for the YAML file) would ask for quotes that mean nothing there.
+TYPED_HINTS = {"zip": "write all five digits of the ZIP code, like 04101"}
 
 
 class Prompter:
@@ -178,10 +179,12 @@ def check(field: str, value: str) -> str | None:
         except schedule_text.ScheduleError as exc:
             return "; ".join(exc.problems)
         return None
+    import jsonschema  # only when a listing is started: a build never needs it
+
     question = next(q for q in QUESTIONS if q.field == field)
     rules = _rules(question.rules)
     if not jsonschema.Draft202012Validator(rules).is_valid(value):
-        hint = rules.get("x-hint") or _hint(rules)
+        hint = TYPED_HINTS.get(field) or rules.get("x-hint") or _hint(rules)
         return f"{value!r} is not valid; {hint}"
     if field == "timezone" and not known_zone(value):
         return f"{value!r} is not a time zone; use one like 'America/Chicago'"

@@ -41,17 +41,17 @@ def provider_entry(provider: Provider, location: str) -> Entry:
             "text": html.escape(levels), "tags": [html.escape(tag) for tag in places]}
 
 
-def compact(index: dict[str, Any], providers: Iterable[tuple[str, Provider]],
+def compact(index: dict[str, Any], entries: Iterable[Entry],
             browse_pages: set[str]) -> dict[str, Any]:
-    """`index` (Material's search_index.json) with an entry per provider from `providers`
-    ((page URL, provider) pairs) and the browse pages at `browse_pages` (URLs) trimmed."""
+    """`index` (Material's search_index.json) with the provider `entries` (provider_entry,
+    made while generating: a build need not keep the providers until then) and the browse
+    pages at `browse_pages` (URLs) trimmed."""
     kept: dict[str, Entry] = {}
     for doc in index["docs"]:
         trimmed = _trimmed(doc, browse_pages)
         if trimmed is not None:  # the last one wins: serve's dirty rebuilds repeat entries
             kept[str(trimmed.get("location", ""))] = trimmed
-    return {**index, "docs": [*kept.values(),
-                              *(provider_entry(provider, url) for url, provider in providers)]}
+    return {**index, "docs": [*kept.values(), *entries]}
 
 
 def _trimmed(doc: Entry, browse_pages: set[str]) -> Entry | None:

@@ -73,7 +73,12 @@ def request(args: argparse.Namespace) -> samhsa.Request:
     today: dt.date = args.today or dt.date.today()
     for path in (args.facilities, args.definitions):
         if not path.is_file():
-            raise UsageError(f"{path}: no such file")
+            raise UsageError(f"{path}: no such file. The import reads SAMHSA's national "
+                             "directory of treatment facilities (N-SUMHSS, public domain) as "
+                             "two files, facilities.csv.gz and service_definitions.csv.gz; in "
+                             "iopdir's development setup a copy is in "
+                             "../shared/data/samhsa-nsumhss/. See 'Importing SAMHSA's national "
+                             "directory' in docs/for-maintainers.md")
     unknown = sorted(set(args.state or ()) - set(STATES))
     if unknown:
         raise UsageError(f"--state {', '.join(unknown)}: not a state code; use two-letter "

@@ -18,6 +18,7 @@ from generator.importers.existing import Existing, Listing, scan
 from generator.importers.facility import Facility
 from generator.importers.report import Outcome, Report
 from generator.importers.source import FACILITY_COLUMNS, Row, read_definitions, read_rows
+from generator.load import progress
 from generator.load.catalog import display_path
 from generator.load.diagnostics import Diagnostic, Severity
 
@@ -201,7 +202,9 @@ def _link(planned: dict[str, _Planned], existing: Existing) -> None:
 def _write(planned: dict[str, _Planned], request: Request, found: Report) -> None:
     if not request.dry_run:
         request.out.mkdir(parents=True, exist_ok=True)
+    shown = progress.start(len(planned), "Writing listings")
     for slug, item in sorted(planned.items()):
+        shown.advance()
         text = yamlwrite.dump(item.data, HEADER)
         name = f"{slug}.yaml"
         if item.old is not None and item.old.text == text:
@@ -216,6 +219,7 @@ def _write(planned: dict[str, _Planned], request: Request, found: Report) -> Non
                 found.kept[name] = item.kept
         if not request.dry_run:
             _replace(request.out / name, text)
+    shown.close()
 
 
 def _replace(path: Path, text: str) -> None:

@@ -13,8 +13,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from generator.load import checks, duplicates, hidden_chars, limits, schema_check, yamlload
+from generator.load import (
+    checks,
+    duplicates,
+    fastyaml,
+    hidden_chars,
+    limits,
+    progress,
+    schema_check,
+    yamlload,
+)
 from generator.load.diagnostics import Diagnostic, Severity, has_errors
 from generator.load.files import LISTING_SUFFIXES, read_listing, split_name
 from generator.load.files import UsageError as UsageError  # re-exported for the commands
@@ -28,8 +38,9 @@ PARALLEL_FROM = 400  # files; below this, starting worker processes costs more t
 class FileResult:
     provider: Provider | None
     diagnostics: list[Diagnostic]
-    # Where the fields that cross-file checks point at start (duplicates.positions).
-    positions: duplicates.Positions = field(default_factory=dict)
+    # Where the fields that cross-file checks point at start (duplicates.positions); None when
+    # the file was read without positions (fastyaml): they are read again if a message needs one.
+    positions: duplicates.Positions | None = field(default_factory=dict)
 
 
 @dataclass
@@ -49,28 +60,35 @@ Cache = dict[str, tuple[str, FileResult]]
 
 
 def load_paths(paths: Iterable[Path], today: dt.date | None = None,
-               cache: Cache | None = None) -> Catalog:
+               cache: Cache | None = None, show_progress: bool = False) -> Catalog:
+    """Every listing in `paths`, checked; with `show_progress`, a progress display on stderr
+    while thousands are checked (see progress.py)."""
     today = today or dt.date.today()
     catalog = Catalog(today)
-    positions: dict[str, duplicates.Positions] = {}
-    for result in _load_all(listing_files(paths), today, cache):
+    positions = _Positions()
+    for result in _load_all(listing_files(paths), today, cache, show_progress):
         catalog.files += 1
         catalog.diagnostics.extend(result.diagnostics)
         if result.provider is not None:
             catalog.providers.append(result.provider)
-            positions[result.provider.source_path] = result.positions
-    catalog.diagnostics.extend(_cross_file(catalog.providers, positions))
+            if result.positions is not None:
+                positions[result.provider.source_path] = result.positions
+    with gc_paused():
+        catalog.diagnostics.extend(_cross_file(catalog.providers, positions))
     catalog.providers.sort(key=lambda p: (p.name.casefold(), p.slug))
     return catalog
 
 
-def _load_all(files: list[Path], today: dt.date, cache: Cache | None) -> list[FileResult]:
+def _load_all(files: list[Path], today: dt.date, cache: Cache | None,
+              show_progress: bool = False) -> list[FileResult]:
     """Unchanged files come from `cache`; the others are checked in order or, when there are
     many (a cold run), on every core."""
     with gc_paused():
         found = [_lookup(path, today, cache) for path in files]
         pending = [item for item in found if isinstance(item, _Pending)]
-        checked = iter(_check_all(pending, today))
+        shown = progress.start(len(pending), "Checking listings", enabled=show_progress)
+        checked = iter(_check_all(pending, today, shown))
+        shown.close()
         results = [next(checked) if isinstance(item, _Pending) else item for item in found]
     if cache is not None:
         for item, result in zip(found, results, strict=True):
@@ -103,12 +121,20 @@ class _Pending:
     digest: str
 
 
-def _check_all(pending: list[_Pending], today: dt.date) -> list[FileResult]:
+def _check_all(pending: list[_Pending], today: dt.date,
+               shown: progress.Progress) -> list[FileResult]:
     cores = os.cpu_count() or 1
     if len(pending) < PARALLEL_FROM or cores < 2:
-        return [_check_pending(item, today) for item in pending]
+        return list(_counted(map(_check_pending, pending, itertools.repeat(today)), shown))
     with ProcessPoolExecutor(max_workers=min(cores, 8)) as pool:
-        return list(pool.map(_check_pending, pending, itertools.repeat(today), chunksize=64))
+        results = pool.map(_check_pending, pending, itertools.repeat(today), chunksize=64)
+        return list(_counted(results, shown))
+
+
+def _counted(results: Iterable[FileResult], shown: progress.Progress) -> Iterator[FileResult]:
+    for result in results:
+        shown.advance()
+        yield result
 
 
 def _lookup(path: Path, today: dt.date, cache: Cache | None) -> FileResult | _Pending:
@@ -138,7 +164,7 @@ def load_file(raw: bytes, shown: str, stem: str, suffix: str, today: dt.date) ->
     found = checks.check_file_name(shown, stem, suffix) + problems
     if text is None:
         return FileResult(None, found)
-    doc, problems = yamlload.load(text, shown)
+    doc, problems = read_yaml(text, shown)
     found += problems
     if doc.data is None:
         return FileResult(None, found)
@@ -151,7 +177,35 @@ def load_file(raw: bytes, shown: str, stem: str, suffix: str, today: dt.date) ->
     found += checks.check_provider(provider, doc, today)
     if has_errors(found):
         return FileResult(None, found)
-    return FileResult(provider, found, duplicates.positions(doc))
+    positioned = not isinstance(doc, fastyaml.LazyDocument) or doc.positioned
+    duplicates.keys_of(provider)  # here, in a worker process, rather than later in the main one
+    return FileResult(provider, found, duplicates.positions(doc) if positioned else None)
+
+
+def read_yaml(text: str, shown: str) -> tuple[yamlload.Document, list[Diagnostic]]:
+    """The fast reader where it can vouch for the data, the full reader otherwise."""
+    data = fastyaml.parse(text)
+    if data is None:
+        return yamlload.load(text, shown)
+    return fastyaml.LazyDocument(shown, data, text), []
+
+
+class _Positions(dict[str, duplicates.Positions]):
+    """Positions by file; a file read without them is read again, only when a cross-file
+    message needs one (a duplicate is rare)."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if key not in self:
+            self[key] = _positions_from_disk(key)
+        return super().get(key, default)
+
+
+def _positions_from_disk(shown: str) -> duplicates.Positions:
+    try:
+        text, _ = yamlload.decode(Path(shown).read_bytes(), shown)
+    except OSError:
+        return {}
+    return duplicates.positions(yamlload.load(text, shown)[0]) if text is not None else {}
 
 
 def _cross_file(providers: list[Provider],

@@ -31,6 +31,7 @@ Positions = dict[Path, tuple[int, int]]
 PHONE, WEBSITE, NAME_ADDRESS, NAME_CITY = "phone", "website", "name and address", "name"
 _FIELD = {PHONE: "phone", WEBSITE: "website", NAME_ADDRESS: "name", NAME_CITY: "name"}
 _SHARABLE = {PHONE, WEBSITE, NAME_CITY}  # allowed between related listings
+_KEYS = "_duplicate_keys"
 
 # Sites that host pages of many unrelated providers: the first path segment tells them apart.
 SHARED_HOSTS = frozenset({
@@ -92,11 +93,22 @@ def find(providers: Iterable[Provider]) -> list[Duplicate]:
     return found
 
 
+def keys_of(provider: Provider) -> dict[str, list[tuple[str, str]]]:
+    """(key, label) of each kind, kept on the provider like a cached property: validation
+    computes them in its worker processes and they travel back with the provider, so the main
+    process (and the validation cache) does not compute them again for 20,000 listings."""
+    found: dict[str, list[tuple[str, str]]] | None = getattr(provider, _KEYS, None)
+    if found is None:
+        found = {kind: list(_keys(provider, kind)) for kind in _FIELD}
+        object.__setattr__(provider, _KEYS, found)  # frozen: set as cached_property would
+    return found
+
+
 def _groups(providers: list[Provider], kind: str) -> Iterator[tuple[str, list[Provider]]]:
     by_key: dict[str, list[Provider]] = defaultdict(list)
     shown: dict[str, str] = {}
     for provider in providers:
-        for key, label in _keys(provider, kind):
+        for key, label in keys_of(provider)[kind]:
             members = by_key[key]
             if not members or members[-1] is not provider:  # one entry per listing
                 members.append(provider)
@@ -180,7 +192,10 @@ def website_keys(url: str) -> tuple[str, ...]:
 
 def _words(text: str) -> list[str]:
     """Lowercase words without accents or punctuation; '#' is kept as a word (a unit)."""
-    return _WORD.findall(lookalike.plain(text.replace("&", " and ")).casefold())
+    plain = text.replace("&", " and ")
+    if not plain.isascii():  # ASCII has no accents or compatibility forms: most names skip this
+        plain = lookalike.plain(plain)
+    return _WORD.findall(plain.casefold())
 
 
 def _word_forms(text: str) -> Iterator[list[str]]:

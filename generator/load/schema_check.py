@@ -5,21 +5,23 @@ from __future__ import annotations
 import difflib
 import itertools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path as FsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
-from jsonschema.exceptions import ValidationError
+import jsonschema_rs
 
-from generator.load import limits, schema_gate
+from generator.load import limits
 from generator.load.diagnostics import Diagnostic, Severity
 from generator.load.yamlload import Document, Path, dotted, quoted
+from generator.model import resources
 
-# iopdir runs from a checkout of the project (installed with `pip install -e .`): the schema,
-# like mkdocs.yml and docs/, lives beside the package rather than inside it.
-SCHEMA_PATH = FsPath(__file__).resolve().parents[2] / "schema" / "provider.schema.json"
+if TYPE_CHECKING:  # jsonschema is imported only to explain errors: 8 MB most builds never need
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
+
+SCHEMA_PATH = resources.schema_path("provider.schema.json")
 _TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
     "array": "a list", "object": "a group of fields", "null": "nothing",
@@ -36,9 +38,14 @@ def load_schema(path: str = str(SCHEMA_PATH)) -> dict[str, Any]:
 def validator(path: str = str(SCHEMA_PATH)) -> jsonschema.Draft202012Validator:
     """Compiled once, from a copy with every `$ref` inlined: reference lookups were a third of
     the validation time, and the messages stay the same (a `$ref` site keeps its own keys)."""
+    import jsonschema
+
     schema = load_schema(path)
     jsonschema.Draft202012Validator.check_schema(schema)
-    checker: jsonschema.Draft202012Validator = _Validator(
+    # A subclass in all but name: extend() is untyped in the stubs.
+    extended: Any = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+        jsonschema.Draft202012Validator, {"uniqueItems": _unique_items})
+    checker: jsonschema.Draft202012Validator = extended(
         inline_refs(schema, schema), format_checker=jsonschema.FormatChecker())
     return checker
 
@@ -48,6 +55,8 @@ def _unique_items(validator: Any, unique: Any, instance: Any,
     """jsonschema compares unsortable items (mappings) pair by pair, so a listing with long
     lists of small mappings stalled validation for minutes. Canonical JSON makes it one pass.
     (1 and 1.0 count as different here; no list in a listing holds numbers.)"""
+    from jsonschema.exceptions import ValidationError
+
     if not (unique and validator.is_type(instance, "array")):
         return
     seen: set[str] = set()
@@ -57,11 +66,6 @@ def _unique_items(validator: Any, unique: Any, instance: Any,
             yield ValidationError(f"{quoted(instance)} has non-unique elements")
             return
         seen.add(key)
-
-
-# A subclass in all but name: extend() is untyped in the stubs.
-_Validator: Any = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
-    jsonschema.Draft202012Validator, {"uniqueItems": _unique_items})
 
 
 def inline_refs(node: Any, root: dict[str, Any]) -> Any:
@@ -87,10 +91,20 @@ def ref_target(ref: str, root: dict[str, Any]) -> Any:
 
 
 @lru_cache(maxsize=4)
-def gate(path: str = str(SCHEMA_PATH)) -> schema_gate.Check | None:
-    """The schema compiled to fast checks that say only "certainly valid" (see schema_gate)."""
-    schema = load_schema(path)
-    return schema_gate.compile_schema(inline_refs(schema, schema))
+def gate(path: str = str(SCHEMA_PATH)) -> Callable[[Any], bool] | None:
+    """A fast "is this valid?" for the schema: jsonschema-rs, compiled once, answers in about
+    0.02 ms where jsonschema takes 0.6. Only its yes is trusted; on a no, jsonschema finds the
+    errors and explains them, so messages never change. It must never pass what jsonschema
+    rejects: on this schema it is as strict or stricter (regular expressions without Python's
+    `$` before a final line feed; formats checked to the RFCs; 1 and 1.0 the same in unique
+    lists), which `tests/unit/test_schema_gate.py` checks on valid and broken listings."""
+    try:
+        compiled = jsonschema_rs.validator_for(load_schema(path), validate_formats=True,
+                                               offline=True)
+    except Exception:  # a schema it cannot compile: jsonschema does it all
+        return None
+    check: Callable[[Any], bool] = compiled.is_valid
+    return check
 
 
 def check(doc: Document, skip: Iterable[Path] = ()) -> list[Diagnostic]:
@@ -98,7 +112,7 @@ def check(doc: Document, skip: Iterable[Path] = ()) -> list[Diagnostic]:
     in `skip` were reported by another check already."""
     fast = gate()
     if fast is not None and fast(doc.data):
-        return []  # certainly valid, found ten times faster than jsonschema would
+        return []  # valid, found thirty times faster than jsonschema would
     seen: set[Path] = set(skip)
     found: list[Diagnostic] = []
     # Lazily, and no more than a person would read: a file of thousands of wrong values

@@ -133,17 +133,17 @@ class ValidationCache:
 
 
 def load(paths: list[Path], today: dt.date, directory: Path | None,
-         providers: bool = True) -> Catalog:
+         providers: bool = True, show_progress: bool = False) -> Catalog:
     """`load_paths` through the cache in `directory` (None: no cache). Without `providers`, a
     run over unchanged files returns its diagnostics only (all that `iopdir validate` needs)."""
     store = ValidationCache.open(directory, today) if directory is not None else None
     if store is None:
-        return load_paths(paths, today)
+        return load_paths(paths, today, show_progress=show_progress)
     files = listing_files(paths)
     found = None if providers else store.recall(files, today)
     if found is not None:
         return found
-    catalog = load_paths(files, today, cache=store.entries)
+    catalog = load_paths(files, today, cache=store.entries, show_progress=show_progress)
     store.remember(files, catalog)
     store.save()
     # The listings live as long as the command: later collections need not scan them again.

@@ -13,8 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-
-from icalendar import Timezone, vDatetime, vRecur, vText
+from typing import TYPE_CHECKING
 
 from generator.model import fmt
 from generator.model.links import linkable
@@ -23,6 +22,9 @@ from generator.model.vocab import DAYS
 from generator.opendata.hsds import BYDAY
 from generator.opendata.ids import record_id
 from generator.opendata.paths import calendar_path
+
+if TYPE_CHECKING:
+    from icalendar import vDatetime, vRecur
 
 PRODID = "-//iopdir//IOP Program Finder//EN"
 ZONE_YEARS = 5  # VTIMEZONE rules cover this long; calendar apps know IANA zones beyond it
@@ -83,17 +85,23 @@ def _times(session: Session, tzid: str, today: dt.date) -> list[bytes]:
 # The values below come from a few thousand distinct inputs at most, so each is encoded once.
 @lru_cache(maxsize=8)
 def _stamp(today: dt.date) -> bytes:
+    from icalendar import vDatetime  # imported on first use: 8 MB a directory may not need
+
     return _encoded(vDatetime(dt.datetime.combine(today, dt.time(0), dt.UTC)))
 
 
 @lru_cache(maxsize=4096)
 def _local(day: dt.date, minutes: int) -> bytes:
     """Local wall-clock time; the TZID parameter says whose."""
+    from icalendar import vDatetime
+
     return _encoded(vDatetime(dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60))))
 
 
 @lru_cache(maxsize=256)
 def _weekly(days: tuple[str, ...]) -> bytes:
+    from icalendar import vRecur
+
     return _encoded(vRecur({"FREQ": "WEEKLY", "BYDAY": [BYDAY[d] for d in days]}))
 
 
@@ -120,6 +128,8 @@ def _description(provider: Provider, timezone: str) -> str:
 def text(value: str) -> bytes:
     """A TEXT value: one line of plain text, escaped by icalendar (\\, ; , and newlines)."""
     flat = _SPACE.sub(" ", _UNPRINTABLE.sub("", value)).strip()
+    from icalendar import vText
+
     return bytes(vText(flat).to_ical())
 
 
@@ -145,4 +155,6 @@ def vtimezone(tzid: str, today: dt.date) -> bytes:
     """The zone's VTIMEZONE from the build date on, by icalendar from the zoneinfo database;
     made once per zone and build."""
     last = today.replace(year=today.year + ZONE_YEARS, day=min(today.day, 28))
+    from icalendar import Timezone
+
     return bytes(Timezone.from_tzid(tzid, first_date=today, last_date=last).to_ical())

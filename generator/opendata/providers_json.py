@@ -10,16 +10,14 @@ import dataclasses
 import datetime as dt
 import json
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from generator.model import vocab
+from generator.model import resources, vocab
 from generator.model.records import Location, Program, Provider, Session, Track, hhmm
 from generator.opendata.paths import PROVIDERS_JSON, PROVIDERS_SCHEMA, calendar_path, page_url
 
 FORMAT_VERSION = 1
-# Like schema/provider.schema.json, read from the checkout the package is installed from.
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "providers-export.schema.json"
+SCHEMA_PATH = resources.schema_path("providers-export.schema.json")
 LICENSE = ("Listings: MIT License, like the rest of the iopdir project. Listings imported from "
            "SAMHSA's N-SUMHSS directory are U.S. Government works in the public domain.")
 Json = dict[str, Any]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator import opendata
@@ -25,8 +25,19 @@ def generate(providers: list[Provider], today: dt.date, site_url: str | None = N
              repo_url: str | None = None) -> dict[str, str | bytes]:
     """Every generated file; `iopdir serve` composes the same three parts incrementally.
     `repo_url` (mkdocs.yml's) adds the links to the listing update and problem forms."""
-    return {**site_files(site_url), **provider_pages(providers, today, repo_url=repo_url),
-            **aggregates(providers, today)}
+    files: dict[str, str | bytes] = {}
+    for part in parts(providers, today, site_url, repo_url):
+        files.update(part)
+    return files
+
+
+def parts(providers: list[Provider], today: dt.date, site_url: str | None = None,
+          repo_url: str | None = None) -> Iterator[dict[str, str | bytes]]:
+    """The generated files a group at a time, so a caller that writes data files to disk as
+    they come never holds all of them at once (the open data is most of the bytes)."""
+    yield site_files(site_url)
+    yield dict(provider_pages(providers, today, repo_url=repo_url))
+    yield from _aggregate_parts(providers, today)
 
 
 def site_files(site_url: str | None) -> dict[str, str | bytes]:
@@ -49,10 +60,16 @@ def provider_pages(providers: list[Provider], today: dt.date,
 def aggregates(providers: list[Provider], today: dt.date) -> dict[str, str | bytes]:
     """What depends on every listing at once: browse pages, the finder's index, open data."""
     files: dict[str, str | bytes] = {}
-    files.update(browse.generate(providers))
-    files.update(finder_index.generate(providers))
-    files.update(opendata.generate(providers, today))
+    for part in _aggregate_parts(providers, today):
+        files.update(part)
     return files
+
+
+def _aggregate_parts(providers: list[Provider],
+                     today: dt.date) -> Iterator[dict[str, str | bytes]]:
+    yield dict(browse.generate(providers))
+    yield dict(finder_index.generate(providers))
+    yield from opendata.parts(providers, today)
 
 
 def write_docs(out: Path, docs: Path, providers: list[Provider], today: dt.date,
@@ -84,6 +101,16 @@ def expand_markers(markdown: str, providers: list[Provider]) -> str:
         return render(providers) if render else match.group(0)
 
     return MARKER.sub(replace, markdown)
+
+
+def marker_texts(providers: list[Provider]) -> dict[str, str]:
+    """What each marker becomes, made once (a build then need not keep the providers)."""
+    return {name: render(providers) for name, render in MARKERS.items()}
+
+
+def expand_texts(markdown: str, texts: dict[str, str]) -> str:
+    """`expand_markers` with the texts of `marker_texts`."""
+    return MARKER.sub(lambda match: texts.get(match.group("name"), match.group(0)), markdown)
 
 
 def summary(providers: list[Provider]) -> str:

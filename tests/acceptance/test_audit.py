@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
+from generator.output import theme
 from tests.acceptance.conftest import Run
 from tests.conftest import ROOT
 
@@ -59,7 +60,7 @@ def test_every_built_page_carries_its_own_policy(iopdir: Run, tmp_path: Path) ->
         assert head.index("Content-Security-Policy") < head.find("<script"), page
     # A hand-written page's own description, which holds quotes, stays one attribute.
     about = LexborHTMLParser((site / "about-the-data" / "index.html").read_text(encoding="utf-8"))
-    front = yaml.safe_load((ROOT / "docs" / "about-the-data.md").read_text(
+    front = yaml.safe_load((theme.DOCS / "about-the-data.md").read_text(
         encoding="utf-8").split("---\n")[1])
     assert '"' in front["description"]
     [meta] = about.css('meta[name="description"]')

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.output import theme
 from tests.acceptance.conftest import Run
 from tests.conftest import PROVIDERS, ROOT
 
@@ -108,27 +107,32 @@ def test_build_refuses_to_replace_a_foreign_directory(iopdir: Run, tmp_path: Pat
     assert (tmp_path / "notes.txt").read_text() == "mine"
 
 
-def test_generate_writes_docs_another_runner_can_build(iopdir: Run, tmp_path: Path) -> None:
-    out = tmp_path / "docs"
+def test_generate_writes_a_project_another_runner_builds_unchanged(iopdir: Run,
+                                                                   tmp_path: Path) -> None:
+    out = tmp_path / "build"
     result = iopdir("generate", "--out", out)
     assert result.returncode == 0, result.stderr
-    assert (out / "providers" / "lanternfish-recovery-collective.md").exists()
-    assert (out / "browse" / "index.md").exists()
-    home = (out / "index.md").read_text()
+    docs = out / "docs"
+    assert (docs / "providers" / "lanternfish-recovery-collective.md").exists()
+    assert (docs / "browse" / "index.md").exists()
+    assert (docs / "finder" / "index.md").exists()  # the built-in pages too
+    home = (docs / "index.md").read_text()
     assert "iopdir:summary" not in home and "providers**" in home
-    # Plain MkDocs, without the iopdir plugin, builds what was written.
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace(
-        "!ENV [IOPDIR_PROVIDERS, providers]", "providers").replace("!ENV SITE_URL", "null"))
-    config.update(docs_dir=str(out), site_dir=str(tmp_path / "site"),
-                  plugins=["search"], theme={**config["theme"],
-                                             "custom_dir": str(theme.OVERRIDES)})
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    assert (out / "overrides" / "main.html").exists()
+    config = yaml.safe_load((out / "mkdocs.yml").read_text())
+    assert (out / "properdocs.yml").read_text() == (out / "mkdocs.yml").read_text()
+    assert config["docs_dir"] == "docs" and config["theme"]["custom_dir"] == "overrides"
+    assert config["plugins"] == [{"search": {"lang": "en"}}]  # no iopdir plugin
+    assert config["extra"]["iopdir_sample"] is True
+    assert config["extra_css"][0] == "stylesheets/extra.css"
+    # Plain MkDocs (installed here without being asked for the plugin) builds it as it is.
     import subprocess
     import sys
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                            str(tmp_path / "mkdocs.yml")], capture_output=True, text=True)
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=out,
+                           capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
-    assert (tmp_path / "site" / "providers" / "lanternfish-recovery-collective").is_dir()
+    assert (out / "site" / "providers" / "lanternfish-recovery-collective").is_dir()
+    assert "iop-crisis" in (out / "site" / "index.html").read_text()
 
 
 def test_new_writes_a_template_that_asks_to_be_filled_in(iopdir: Run, tmp_path: Path) -> None:
@@ -152,11 +156,21 @@ def test_python_dash_m_and_the_console_script_agree(iopdir: Run) -> None:
 
 def test_pages_are_dated_by_the_same_today_as_the_checks(iopdir: Run, tmp_path: Path) -> None:
     """A listing checked over a year before the build reminds people to call first."""
-    out = tmp_path / "docs"
+    out = tmp_path / "old"
     assert iopdir("generate", "--out", out, "--today", "2028-01-01").returncode == 0
-    page = (out / "providers" / "lanternfish-recovery-collective.md").read_text()
+    page = (out / "docs" / "providers" / "lanternfish-recovery-collective.md").read_text()
     assert "over a year ago" in page
     fresh = tmp_path / "fresh"
     assert iopdir("generate", "--out", fresh).returncode == 0
-    assert "over a year ago" not in (fresh / "providers" / "lanternfish-recovery-collective.md"
-                                     ).read_text()
+    assert "over a year ago" not in (
+        fresh / "docs" / "providers" / "lanternfish-recovery-collective.md").read_text()
+
+
+def test_generate_says_when_the_configuration_cannot_be_read(iopdir: Run,
+                                                             tmp_path: Path) -> None:
+    broken = tmp_path / "mkdocs.yml"
+    broken.write_text("site_name: [unclosed\n", encoding="utf-8")
+    result = iopdir("generate", "--out", tmp_path / "build", "--config", broken)
+    assert result.returncode == 2  # and no traceback (the fixture checks)
+    assert "cannot read the configuration" in result.stderr
+    assert not (tmp_path / "build").exists()

@@ -58,3 +58,6 @@ def test_unknown_state_and_missing_file_are_usage_errors(iopdir: Run, tmp_path: 
                      "--out", tmp_path, "--verified", "2023-01-01")
     assert missing.returncode == 2
     assert "nope.csv: no such file" in missing.stderr
+    # Where the directory's data comes from, for someone who copied the README's example.
+    assert "SAMHSA's national directory of treatment facilities" in missing.stderr
+    assert "../shared/data/samhsa-nsumhss/" in missing.stderr

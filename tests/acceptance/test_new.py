@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.authoring import scaffold
 from generator.load.checks import SCHEMA_LINE
 from tests.acceptance.conftest import Run
 from tests.conftest import ROOT, TODAY
@@ -91,7 +92,7 @@ def test_bad_flags_are_all_reported_at_once(tmp_path: Path) -> None:
     result = _new("--providers", tmp_path, "--no-input", "--name", "X Clinic", "--state", "ZZ",
                   "--zip", "9720")
     assert result.returncode == 2
-    assert "--zip: '9720' is not valid; write the five-digit ZIP code" in result.stderr
+    assert "--zip: '9720' is not valid; write all five digits of the ZIP code" in result.stderr
     assert "--state: 'ZZ' is not valid; use the two-letter postal code" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
@@ -121,3 +122,30 @@ def test_hours_are_asked_again_until_they_read_right(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "'Mon 6-9': add am or pm" in result.stderr
     assert "days: [mon, tue, wed, thu]" in (tmp_path / "harbor-light-recovery.yaml").read_text()
+
+
+def test_the_message_names_the_command_as_people_can_type_it(tmp_path: Path) -> None:
+    """Only .venv/bin/iopdir exists after setup, not an `iopdir` on PATH."""
+    script = Path(sys.executable).parent / "iopdir"
+    result = subprocess.run([str(script), "new", "--providers", str(tmp_path), "--no-input",
+                             *FLAGS, "--today", TODAY.isoformat()], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    typed = str(script.relative_to(ROOT)) if script.is_relative_to(ROOT) else str(script)
+    assert f"then run: {typed} validate " in result.stderr
+    by_module = _new("--providers", tmp_path, "--no-input", *FLAGS[:2], "--name", "Other Name")
+    assert " -m generator validate " in by_module.stderr
+
+
+def test_option_hints_never_ask_for_quotes(tmp_path: Path) -> None:
+    """Quotes are for the YAML file; on a command line or at a prompt they mean nothing."""
+    result = _new("--providers", tmp_path, "--no-input", "--zip", "9720")
+    assert result.returncode == 2
+    assert "--zip: '9720' is not valid; write all five digits of the ZIP code, like 04101" \
+        in result.stderr
+    bad = {"name": "x", "phone": "call us", "website": "example.org", "street": "",
+           "city": "", "zip": "9720", "state": "Oregon", "timezone": "Pacific",
+           "description": "x", "schedule": "Mon 6-9"}
+    for question in scaffold.QUESTIONS:
+        problem = scaffold.check(question.field, bad[question.field])
+        assert problem is not None and "quote" not in problem, (question.field, problem)

@@ -103,8 +103,8 @@ def test_exports_in_the_site_agree_with_the_listings(site: Path,
 
 
 def test_generate_writes_the_same_open_data(iopdir: Run, site: Path, tmp_path: Path) -> None:
-    result = iopdir("generate", "--out", tmp_path / "docs")
+    result = iopdir("generate", "--out", tmp_path / "build")
     assert result.returncode == 0, result.stderr
     for name in ("providers.json", "programs.csv", "hsds/schedules.csv"):
-        assert (tmp_path / "docs" / "data" / name).read_bytes() == \
+        assert (tmp_path / "build" / "docs" / "data" / name).read_bytes() == \
             (site / "data" / name).read_bytes(), name

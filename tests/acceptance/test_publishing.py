@@ -66,10 +66,11 @@ def test_headers_file_allows_exactly_the_inline_scripts_of_the_site(built: Path)
 
 
 def test_generate_writes_robots_txt_for_the_address(iopdir: Run, tmp_path: Path) -> None:
-    out = tmp_path / "docs"
+    out = tmp_path / "build"
     result = iopdir("generate", "--out", out, "--site-url", BASE)
     assert result.returncode == 0, result.stderr
-    assert f"Sitemap: {BASE}sitemap.xml" in (out / "robots.txt").read_text()
+    assert f"Sitemap: {BASE}sitemap.xml" in (out / "docs" / "robots.txt").read_text()
+    assert f"site_url: {BASE}" in (out / "mkdocs.yml").read_text()
 
 
 def test_a_bad_site_url_is_a_usage_error(iopdir: Run, tmp_path: Path) -> None:

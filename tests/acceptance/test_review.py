@@ -41,7 +41,7 @@ def test_the_pull_request_workflow_validates_builds_and_attaches_the_site() -> N
     workflow = _yaml(WORKFLOWS / "pull-request.yml")
     assert workflow["on"] == {"pull_request": None}
     assert workflow["permissions"] == {"contents": "read"}
-    assert _runs(workflow) == ["pip install -e .", "iopdir validate --format github",
+    assert _runs(workflow) == ["pip install -r requirements.txt", "iopdir validate --format github",
                                "iopdir build --strict"]
     uses = _uses(workflow)
     assert uses["actions/setup-python@v5"]["python-version"] == "3.11"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,8 @@ from generator.load.catalog import load_paths
 from generator.load.checks import SCHEMA_LINE
 from tests.conftest import PROVIDERS, ROOT, TODAY
 
-FOR_PROVIDERS = (ROOT / "docs" / "for-providers.md").read_text(encoding="utf-8")
+FOR_PROVIDERS = (ROOT / "generator" / "theme" / "docs" / "for-providers.md").read_text(
+    encoding="utf-8")
 
 
 def _example() -> str:
@@ -66,3 +69,16 @@ def test_editor_settings_map_the_schema_to_the_listings() -> None:
     extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert extensions["recommendations"] == ["redhat.vscode-yaml"]
     assert "indent_style = space" in (ROOT / ".editorconfig").read_text(encoding="utf-8")
+
+
+def test_pre_commit_install_works_after_setup(tmp_path: Path) -> None:
+    """CONTRIBUTING says `.venv/bin/pre-commit install`: setup installs pre-commit there."""
+    pre_commit = Path(sys.executable).parent / "pre-commit"
+    assert pre_commit.exists(), "scripts/setup.sh installs the test extra, pre-commit in it"
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    shutil.copy(ROOT / ".pre-commit-config.yaml", tmp_path)
+    done = subprocess.run([str(pre_commit), "install"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / ".git" / "hooks" / "pre-commit").is_file()
+    assert ".venv/bin/pre-commit install" in (ROOT / "CONTRIBUTING.md").read_text()

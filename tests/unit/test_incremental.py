@@ -85,3 +85,20 @@ def test_the_mirror_is_written_only_where_content_changed(tmp_path: Path) -> Non
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "one"
     assert state.sync({"a.md": "one", "c.md": "new"}) == ({"c.md"}, {"data/b.json"})
     assert not (tmp_path / "data" / "b.json").exists()
+
+
+def test_serve_hides_mkdocs_warning_about_dirty_builds() -> None:
+    """`make serve` rebuilds dirty on every change; iopdir's dirty builds are complete."""
+    import logging
+
+    from generator.adapter import run
+
+    def record(message: str) -> logging.LogRecord:
+        return logging.LogRecord("mkdocs.commands.build", logging.WARNING, __file__, 1, message,
+                                 None, None)
+
+    run.quiet_dirty_builds()  # what serve_site does first
+    logger = logging.getLogger("mkdocs.commands.build")
+    assert not logger.filter(record("A 'dirty' build is being performed, this will likely "
+                                    "lead to inaccurate navigation and other links."))
+    assert logger.filter(record("Doc file 'x.md' contains a link to 'y.md'"))

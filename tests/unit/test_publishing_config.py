@@ -46,7 +46,8 @@ def test_build_installs_then_builds_strictly_for_the_pages_address() -> None:
     python = next(s for s in steps("build") if s.get("uses", "").startswith("actions/setup-"))
     assert python["with"]["python-version"] == "3.11"
     runs = [step["run"] for step in steps("build") if "run" in step]
-    assert runs == ["pip install -e .", 'iopdir build --strict --site-url "$SITE_URL"']
+    assert runs == ["pip install -r requirements.txt",
+                    'iopdir build --strict --site-url "$SITE_URL"']
     build = next(s for s in steps("build") if s.get("run", "").startswith("iopdir build"))
     assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
     assert any(s.get("id") == "pages" and s["uses"].startswith("actions/configure-pages@")
@@ -67,5 +68,5 @@ def test_netlify_builds_the_site_into_its_publish_directory() -> None:
     config = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
     assert config["build"]["publish"] == "site"
     assert config["build"]["command"] == (
-        'pip install -e . && iopdir build --strict --site-url "$URL"')
+        'pip install -r requirements.txt && iopdir build --strict --site-url "$URL"')
     assert config["build"]["environment"]["PYTHON_VERSION"] == "3.11"

@@ -40,7 +40,8 @@ def test_compact_trims_browse_pages_and_drops_empty_sections() -> None:
         {"location": "about/#data", "title": "Data", "text": "<p>Where it comes from.</p>"},
     ]}
     browse = {"browse/states/or/", "browse/levels/iop/"}
-    compact = search_index.compact(index, [("providers/lanternfish/", _provider())], browse)
+    entry = search_index.provider_entry(_provider(), "providers/lanternfish/")
+    compact = search_index.compact(index, [entry], browse)
     assert compact["config"] == {"lang": ["en"]}
     assert [d["location"] for d in compact["docs"]] == [
         "browse/states/or/", "about/#data", "providers/lanternfish/"]
