@@ -159,7 +159,8 @@ def _page(directory: Path, providers: list[Provider]) -> Path:
     (directory / "finder").mkdir(parents=True)
     for rel, text in finder_index.generate(providers).items():
         (directory / rel).write_text(text, encoding="utf-8")
-    for name in ("javascripts/finder.js", "stylesheets/finder.css", "stylesheets/extra.css"):
+    shutil.copytree(theme.DOCS / "javascripts" / "finder", directory / "finder-js")
+    for name in ("stylesheets/finder.css", "stylesheets/extra.css"):
         shutil.copy(theme.DOCS / name, directory / Path(name).name)
     (directory / "finder" / "index.html").write_text(_html(), encoding="utf-8")
     return directory
@@ -173,7 +174,8 @@ def _html() -> str:
     return ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
             '<title>Finder benchmark</title><link rel="stylesheet" href="../finder.css">'
             '<link rel="stylesheet" href="../extra.css"></head><body><main class="md-typeset">'
-            f'{found.group(0)}</main><script src="../finder.js"></script></body></html>')
+            f'{found.group(0)}</main><script type="module" src="../finder-js/main.js"></script>'
+            '</body></html>')
 
 
 # Timing in Chromium ------------------------------------------------------------------------

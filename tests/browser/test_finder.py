@@ -32,6 +32,11 @@ from tests.conftest import PROVIDERS, ROOT, TODAY
 pytestmark = pytest.mark.browser
 
 ZONE = "America/New_York"  # the person's time zone in most tests
+# The browser's clock in every finder test, so offsets between time zones (daylight saving time)
+# are those of a known day; tests that depend on the season run on both.
+WINTER = dt.datetime(2027, 1, 13, 12, tzinfo=dt.UTC)
+SUMMER = dt.datetime(2026, 7, 15, 12, tzinfo=dt.UTC)
+NOW = WINTER
 DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = dict(zip(DAY_CODES, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                  "Saturday", "Sunday"), strict=True))
@@ -89,11 +94,12 @@ def listed() -> tuple[Listed, ...]:
     return tuple(rows)
 
 
-def as_lived(row: Listed, zone: str) -> tuple[tuple[frozenset[str], int, int], ...]:
-    """Sessions in the person's zone for telehealth and hybrid programs, else local times."""
+def as_lived(row: Listed, zone: str, now: dt.datetime = NOW
+             ) -> tuple[tuple[frozenset[str], int, int], ...]:
+    """Sessions in the person's zone for telehealth and hybrid programs, else local times, with
+    the offsets of `now` (the browser's pinned clock)."""
     if row.program["format"] == "in_person":
         return row.sessions
-    now = dt.datetime.now(dt.UTC)
     mine = now.astimezone(zoneinfo.ZoneInfo(zone)).utcoffset()
     theirs = now.astimezone(zoneinfo.ZoneInfo(row.location["timezone"])).utcoffset()
     assert mine is not None and theirs is not None
@@ -110,13 +116,13 @@ def expect(test: Callable[[Listed], bool]) -> set[Key]:
     return {row.key for row in listed() if test(row)}
 
 
-def fits(days: set[str], start: str | None = None, end: str | None = None, zone: str = ZONE
-         ) -> Callable[[Listed], bool]:
+def fits(days: set[str], start: str | None = None, end: str | None = None, zone: str = ZONE,
+         now: dt.datetime = NOW) -> Callable[[Listed], bool]:
     low = _minutes(start) if start else 0
     high = _minutes(end) if end else 48 * 60
 
     def test(row: Listed) -> bool:
-        return all(d <= days and s >= low and e <= high for d, s, e in as_lived(row, zone))
+        return all(d <= days and s >= low and e <= high for d, s, e in as_lived(row, zone, now))
 
     return test
 
@@ -162,8 +168,9 @@ def near(code: str, limit: float) -> Callable[[Listed], bool]:
 # Driving the page --------------------------------------------------------------------------
 
 
-def open_finder(visit: Visit, site: Server, query: str = "") -> Page:
+def open_finder(visit: Visit, site: Server, query: str = "", now: dt.datetime = NOW) -> Page:
     page = visit.page
+    page.clock.set_fixed_time(now)  # time-zone offsets of a known day, whatever the season
     page.goto(f"{site.url}finder/{query}")
     settle(page)
     return page
@@ -340,20 +347,25 @@ def test_telehealth_times_are_shown_in_your_own_time_too(finder: tuple[Visit, Pa
     assert "your time" not in in_person.first.inner_text()
 
 
+@pytest.mark.parametrize(("now", "yours"), [
+    (WINTER, "9:30 AM to 12:30 PM"),  # Tokyo is 15 hours ahead of US Central standard time
+    (SUMMER, "8:30 AM to 11:30 AM"),  # and 14 hours ahead of US Central daylight time
+], ids=["winter", "summer"])
 def test_a_day_shift_across_midnight_moves_the_day(visit_with: Callable[..., Visit],
-                                                    site: Server) -> None:
+                                                    site: Server, now: dt.datetime,
+                                                    yours: str) -> None:
     visit = visit_with(timezone_id="Asia/Tokyo")
-    page = open_finder(visit, site)
+    page = open_finder(visit, site, now=now)
     choose(page, days=["tue", "wed", "fri"], start="08:00", end="13:00",
            **{"Format": "telehealth"})
     wanted = expect(lambda r: r.program["format"] == "telehealth"
-                    and fits({"tue", "wed", "fri"}, "08:00", "13:00", "Asia/Tokyo")(r))
+                    and fits({"tue", "wed", "fri"}, "08:00", "13:00", "Asia/Tokyo", now)(r))
     assert ("cardamom-kite-virtual-recovery", 1, "Evening track") in wanted
     assert results(page) == wanted
     item = page.locator('.finder-result[data-track="Evening track"]'
                         '[data-provider="cardamom-kite-virtual-recovery"]')
     assert item.get_attribute("data-track-days") == "mon,tue,thu"
-    assert "Tue, Wed, Fri 9:30 AM to 12:30 PM your time" in item.inner_text()
+    assert f"Tue, Wed, Fri {yours} your time" in item.inner_text()
     assert visit.console_errors == []
 
 
@@ -370,6 +382,24 @@ def form_state(page: Page) -> dict[str, Any]:
       return out;
     }""")
     return state
+
+
+def back(page: Page, replaced: bool, forward: bool = False) -> None:
+    """Back (or forward) to another search of the finder. The first such move after the page
+    loaded is also Material's first location change: its instant navigation then replaces the
+    page with a fresh copy a moment later, whose finder starts again from the address, and the
+    test must wait for that finder, not the one being replaced. Later moves on the same page
+    leave the page in place (Material fetches a page only when the path changes)."""
+    if replaced:
+        page.evaluate("document.getElementById('iop-finder').dataset.replaced = '1'")
+    if forward:
+        page.go_forward()
+    else:
+        page.go_back()
+    if replaced:
+        page.wait_for_function("() => { const root = document.getElementById('iop-finder'); "
+                               "return root && !root.dataset.replaced; }")
+    settle(page)
 
 
 def test_a_copied_link_reopens_the_same_search_and_back_works(
@@ -393,18 +423,14 @@ def test_a_copied_link_reopens_the_same_search_and_back_works(
     assert form_state(fresh) == state
     assert results(fresh) == found
 
-    page.go_back()  # before the distance
-    settle(page)
+    back(page, replaced=True)  # before the distance
     assert form_state(page)["miles"] == "" and form_state(page)["zip"] == "97201"
-    page.go_back()  # before the ZIP code
-    page.go_back()  # before the language
-    settle(page)
+    back(page, replaced=False)  # before the ZIP code
+    back(page, replaced=False)  # before the language
     assert form_state(page)["lang"] == "" and form_state(page)["pay"] == "medicaid"
-    page.go_back()  # before the payment
-    settle(page)
+    back(page, replaced=False)  # before the payment
     assert results(page) == before_language
-    page.go_forward()
-    settle(page)
+    back(page, replaced=False, forward=True)
     assert form_state(page)["pay"] == "medicaid"
 
 
@@ -549,8 +575,11 @@ def test_every_control_has_a_visible_label(finder: tuple[Visit, Page]) -> None:
 
 
 def test_listing_text_never_goes_in_as_html() -> None:
-    script = (theme.DOCS / "javascripts" / "finder.js").read_text(encoding="utf-8")
-    assert "innerHTML" not in script and "insertAdjacentHTML" not in script
+    scripts = sorted((theme.DOCS / "javascripts" / "finder").glob("*.js"))
+    assert scripts
+    for script in scripts:
+        text = script.read_text(encoding="utf-8")
+        assert "innerHTML" not in text and "insertAdjacentHTML" not in text, script.name
 
 
 def test_without_javascript_the_page_says_so_and_links_the_browse_pages(
@@ -628,6 +657,7 @@ def test_instant_navigation_opens_a_working_finder(browser: Browser,
     try:
         visit = watch(context, site_with_url)
         page = visit.page
+        page.clock.set_fixed_time(NOW)
         page.goto(site_with_url.url)
         page.wait_for_load_state("networkidle")  # Material has read the sitemap
         page.evaluate("window.__stayed = true")
@@ -640,6 +670,7 @@ def test_instant_navigation_opens_a_working_finder(browser: Browser,
         assert results(page) == expect(weekend)
         page.locator(".finder-result a").first.click()  # to a provider page, instantly
         page.wait_for_url(re.compile(r"/providers/[a-z0-9-]+/#program-\d+$"))
+        page.locator(".iop-program").first.wait_for()  # the provider page is in place
         page.go_back()
         page.wait_for_url(re.compile(r"/finder/\?wknd=1$"))
         settle(page)
@@ -684,6 +715,5 @@ def test_unlisted_schedules_come_last_with_a_call_to_ask_and_can_be_left_out(
     settle(page)
     assert results(page) == expect(lambda r: not r.unlisted and evening(r))
     assert "listed=1" in page.url and "eve=1" in page.url
-    page.go_back()
-    settle(page)
+    back(page, replaced=True)
     assert unlisted <= results(page)
