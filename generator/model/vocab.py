@@ -45,7 +45,13 @@ POPULATIONS = {
     "justice_involved": "People involved with the justice system",
 }
 
-FORMATS = {"in_person": "In person", "telehealth": "Telehealth", "hybrid": "Hybrid"}
+# telehealth: attended entirely by video, so found by the states it serves; hybrid: meets in
+# person, with some sessions or services by video, so found by distance like in_person.
+FORMATS = {
+    "in_person": "In person",
+    "telehealth": "Entirely by video",
+    "hybrid": "In person, some sessions by video",
+}
 
 SERVICES = {
     "individual_therapy": "Individual therapy",

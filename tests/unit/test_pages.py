@@ -15,15 +15,21 @@ LINK = re.compile(r"\]\(([^)]+)\)")
 
 
 def test_provider_page_has_schedule_table_badges_and_tel_link() -> None:
-    data = listing(programs=[program(tracks=[track((["mon", "tue", "thu"], "18:00", "21:00"),
-                                                   (["sat"], "09:00", "12:00"), name="Eve")])])
+    data = listing(programs=[program(tracks=[
+        track((["mon", "tue", "thu"], "18:00", "21:00"), (["sat"], "09:00", "12:00"), name="Eve"),
+        track((["mon", "thu"], "18:00", "21:00"), name="Weeknights"),
+        track((["sat", "sun"], "09:00", "12:00"), name="Weekends"),
+    ])])
     page = provider_page.render(provider(data), TODAY)
     assert "| Monday | 6:00 PM | 9:00 PM | 3 |" in page
     assert "| Saturday | 9:00 AM | 12:00 PM | 3 |" in page
     assert "| **Each week** | | | **12** |" in page
     assert "#### Eve: 12 hours a week" in page
-    assert 'iop-badge--evening">Evening<' in page
-    assert 'iop-badge--weekend">Weekend<' in page
+    # Badges describe the whole track: the mixed track gets neither.
+    eve, weeknights, weekends = (page.split("#### ")[i].split("<table")[0] for i in (1, 2, 3))
+    assert "iop-badge--evening" not in eve and "iop-badge--weekend" not in eve
+    assert 'iop-badge--evening">Evening<' in weeknights and "iop-badge--weekend" not in weeknights
+    assert 'iop-badge--weekend">Weekend<' in weekends and "iop-badge--evening" not in weekends
     assert '<a href="tel:+15035550199">(503) 555-0199</a>' in page
     assert "Times are local, Pacific time." in page
 
