@@ -150,6 +150,7 @@ def _facts(provider: Provider, program: Program) -> str:
     loc = provider.location_of(program)
     where = (text(loc.name) + ": " if loc.name else "") + text(fmt.address(loc))
     rows = [
+        ("Call", call_phones(provider)),
         ("Accepting new patients", f"{ACCEPTING[program.accepting]} (as of "
                                    f"{program.accepting_as_of})"),
         ("Format", FORMATS[program.format] + _telehealth_states(program, loc.state)),
@@ -162,6 +163,12 @@ def _facts(provider: Provider, program: Program) -> str:
         ("Services", ", ".join(SERVICES[s] for s in program.services)),
     ]
     return "\n".join(f"- **{label}:** {value}" for label, value in rows if value) + "\n"
+
+
+def call_phones(provider: Provider) -> str:
+    """The numbers to call about a program, intake lines first, so the finder's link to a
+    program (#program-N) lands with a phone number in view."""
+    return ", ".join(phone_link(p) for p in (*provider.intake_phones, provider.phone))
 
 
 def _telehealth_states(program: Program, home: str) -> str:

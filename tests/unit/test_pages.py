@@ -34,6 +34,14 @@ def test_provider_page_has_schedule_table_badges_and_tel_link() -> None:
     assert "Times are local, Pacific time." in page
 
 
+def test_each_program_says_whom_to_call_intake_line_first() -> None:
+    data = listing(intake_phones=["(503) 555-0198"], programs=[program(), program(name="Two")])
+    page = provider_page.render(provider(data), TODAY)
+    call = ('- **Call:** <a href="tel:+15035550198">(503) 555-0198</a>, '
+            '<a href="tel:+15035550199">(503) 555-0199</a>')
+    assert page.count(call) == 2  # in view wherever a link to #program-N lands
+
+
 def test_sample_listings_say_so_on_their_page() -> None:
     assert "Sample listing" not in provider_page.render(provider(), TODAY)
     assert "Sample listing" in provider_page.render(provider(listing(sample=True)), TODAY)
@@ -53,7 +61,9 @@ def test_browse_pages_link_every_provider_relatively() -> None:
     assert "](../../providers/clinic-0.md)" in state_page
     assert "browse/levels/iop.md" in files
     assert "browse/evening.md" in files and "Clinic 1" in files["browse/evening.md"]
-    assert "No listings yet." in files["browse/weekend.md"]
+    weekend = files["browse/weekend.md"]
+    assert "No program in this directory lists a track that meets only on weekends" in weekend
+    assert "[Find programs near you](../finder/index.md)" in weekend  # not a dead end
     index = files["browse/index.md"]
     assert "[Oregon](states/or.md) (3 listings)" in index
 
