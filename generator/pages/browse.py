@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from generator.model import fmt
 from generator.model.records import Program, Provider, Track
-from generator.model.vocab import ACCEPTING, CONTINUUM, FORMATS, LEVELS
+from generator.model.vocab import ACCEPTING, CONTINUUM, LEVELS
 from generator.pages.mdtext import front_matter, text
 from generator.pages.provider_page import page_path, program_anchor
 
@@ -37,6 +37,7 @@ class Facet:
     title: str
     intro: str
     entries: tuple[Entry, ...]
+    empty: str = ""  # what an empty page says, before it points to the finder
 
 
 def rel(target: str, page: str) -> str:
@@ -123,13 +124,21 @@ def _header(facet: Facet, path: str) -> str:
 def _list_page(facet: Facet, path: str, entries: Iterable[Entry], group: bool) -> str:
     lines = [_header(facet, path)]
     if not facet.entries:
-        lines.append("No listings yet.")
+        lines.append(_empty(facet, path))
     grouped = _group(entries) if group else {"": sorted(entries, key=lambda e: e.sort_key)}
     for state, items in grouped.items():
         if state and len(grouped) > 1:
             lines.append(f"\n## {fmt.state_name(state)}\n")
         lines.extend(entry.render(path) for entry in items)
     return "\n".join(lines) + "\n"
+
+
+def _empty(facet: Facet, path: str) -> str:
+    """Why a list is empty, and where to look instead: not a dead end."""
+    finder = rel("finder/index.md", path)
+    return (f"{facet.empty or 'No listing of this directory belongs here yet.'} Many programs "
+            "have not listed their hours yet (those imported from SAMHSA's national directory "
+            f"never have). [Find programs near you]({finder}) and call them to ask.\n")
 
 
 def _group(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
@@ -190,13 +199,16 @@ def _summary(provider: Provider) -> str:
     tracks = [t for _, t in provider.tracks()]
     when = [word for word, flag in (("evening", any(t.evening for t in tracks)),
                                     ("weekend", any(t.weekend for t in tracks))) if flag]
-    formats = sorted({FORMATS[p.format].lower() for p in provider.programs
+    formats = sorted({_FORMAT_WORDS[p.format] for p in provider.programs
                       if p.format != "in_person"})
     open_now = any(p.accepting == "yes" for p in provider.programs)
     parts = [", ".join(levels), ", ".join(when + formats)]
     if open_now:
         parts.append(ACCEPTING["yes"].lower())
     return "; ".join(p for p in parts if p).capitalize() + "."
+
+
+_FORMAT_WORDS = {"telehealth": "entirely by video", "hybrid": "some sessions by video"}
 
 
 def _schedule_facets(providers: list[Provider]) -> list[Facet]:
@@ -206,13 +218,18 @@ def _schedule_facets(providers: list[Provider]) -> list[Facet]:
 
     return [
         Facet("evening", "Evening programs",
-              "Program tracks with a session that starts at 5:00 PM or later.",
-              tracks_where(lambda p, t: t.evening)),
-        Facet("weekend", "Weekend programs", "Program tracks that meet on Saturday or Sunday.",
-              tracks_where(lambda p, t: t.weekend)),
+              "Program tracks whose every session starts at 5:00 PM or later.",
+              tracks_where(lambda p, t: t.evening),
+              "No program in this directory lists a track that meets only in the evening yet."),
+        Facet("weekend", "Weekend programs",
+              "Program tracks whose every session meets on Saturday or Sunday.",
+              tracks_where(lambda p, t: t.weekend),
+              "No program in this directory lists a track that meets only on weekends yet."),
         Facet("telehealth", "Telehealth programs",
-              "Programs with sessions by video, all (telehealth) or some (hybrid).",
-              tracks_where(lambda p, t: p.format != "in_person")),
+              "Programs a person can attend entirely by video, and programs that meet in person "
+              "with some sessions by video.",
+              tracks_where(lambda p, t: p.format != "in_person"),
+              "No program in this directory lists a schedule with sessions by video yet."),
     ]
 
 
