@@ -6,6 +6,7 @@
  *            lat: 41.9, lon: -87.6 },
  *            programs: [{ format: "in_person", tracks: [["Evening", [["mon,wed", "18:00", "21:00"]]]] }] }])
  *
+ * A program without `tracks` has not listed its hours (one empty track, as the index writes it).
  * Columns are written as plain lists (the decoder takes lists or base-36 strings).
  */
 import { decodeIndex } from "../../generator/theme/docs/javascripts/finder/data.js";
@@ -31,7 +32,7 @@ export function rawIndex(providers) {
     ...p.programs.flatMap((g) => g.telehealth || [])]))].sort();
   const zones = [...new Set(providers.map((p) => p.location.zone))];
   const programs = providers.flatMap((p) => p.programs.map((g) => ({ ...g, provider: p })));
-  const tracks = programs.flatMap((g) => (g.tracks.length ? g.tracks : [["", []]]));
+  const tracks = programs.flatMap((g) => (g.tracks && g.tracks.length ? g.tracks : [["", []]]));
   const schedules = tracks.map(([, sessions]) => sessions.flatMap(([days, start, end]) =>
     [dayMask(days), minutes(start), minutes(end)]));
   const lats = providers.map((p) => Math.round(p.location.lat * 1000));
@@ -45,7 +46,7 @@ export function rawIndex(providers) {
     }
   });
   return {
-    v: 1,
+    v: 2,
     labels: {
       level: [["iop", "Intensive outpatient (ASAM 2.1)"]], format: FORMATS,
       pop: [["adults", "Adults"]], pay: [["medicaid", "Medicaid"], ["self_pay", "Self-pay"]],
@@ -54,18 +55,20 @@ export function rawIndex(providers) {
       zone: zones.map((z) => [z, z]),
     },
     provider: { name: providers.map((p) => p.name), slug: providers.map(() => ""),
-                locations: providers.map(() => 1), programs: providers.map((p) => p.programs.length) },
+                locations: providers.map(() => 1), programs: providers.map((p) => p.programs.length),
+                phone: providers.map((p) => p.phone || "(503) 555-0100") },
     location: { cities: providers.map((p) => p.location.city), city: providers.map((_, i) => i),
                 state: providers.map((p) => states.indexOf(p.location.state)),
                 zone: providers.map((p) => zones.indexOf(p.location.zone)),
-                lat: delta(lats), lon: delta(lons) },
+                lat: delta(lats), lon: delta(lons),
+                approx: providers.map((p) => (p.location.approx ? 1 : 0)) },
     program: {
       names: programs.map((g) => g.name || "Program"), name: programs.map((_, i) => i),
       location: programs.map(() => 0), level: programs.map(() => 0),
       format: programs.map((g) => FORMATS.findIndex(([code]) => code === (g.format || "in_person"))),
       pop: programs.map(() => 1), pay: programs.map((g) => g.pay ?? 1),
       lang: programs.map((g) => g.lang ?? 1), mat: programs.map(() => 0),
-      open: programs.map(() => 0), tracks: programs.map((g) => Math.max(g.tracks.length, 1)),
+      open: programs.map(() => 0), tracks: programs.map((g) => Math.max((g.tracks || []).length, 1)),
       tele,
     },
     track: { names: tracks.map(([name]) => name), name: tracks.map((_, i) => i),

@@ -49,9 +49,12 @@ test("video sessions are shown in the person's time with the offsets of the day"
     minutes("11:30")]]);
 });
 
-test("in-person sessions keep their local times", () => {
-  const db = index([provider("Here", [{ tracks: [["Evening", [["mon", "18:30", "21:30"]]]] }])]);
+test("programs that meet in person keep their local times, even partly by video", () => {
+  const db = index([provider("Here", [
+    { tracks: [["Evening", [["mon", "18:30", "21:30"]]]] },
+    { format: "hybrid", tracks: [["Evening", [["mon", "18:30", "21:30"]]]] },
+  ])]);
   localise(db, "Asia/Tokyo", WINTER);
-  assert.equal(db.shifted[0], null);
-  assert.equal(db.lo[0], minutes("18:30"));
+  assert.deepEqual([db.shifted[0], db.shifted[1]], [null, null]);
+  assert.deepEqual(db.lived[1], [[dayMask("mon"), minutes("18:30"), minutes("21:30")]]);
 });

@@ -4,8 +4,9 @@
  * No DOM here: the Node tests decode small indexes with these functions.
  */
 
-export const FORMAT_VERSION = 1;
-export const EVENING = 17 * 60;
+export const FORMAT_VERSION = 2;
+export const EVENING = 17 * 60; // an evening track: every session starts then or later
+const WEEKEND = 0x60; // bits 5 and 6: Saturday, Sunday
 const COORD_SCALE = 1000;
 
 const loads = new Map(); // url -> Promise of decoded data, kept across instant navigation
@@ -44,11 +45,21 @@ export function slugOf(name) {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
 
+/** A provider's slug from its coded form (finder_index.code_slug). */
+export function decodeSlug(coded, name, city) {
+  if (coded === "") return slugOf(name);
+  const guess = `${slugOf(name)}-${slugOf(city)}`;
+  if (coded === "=") return guess;
+  const at = coded.indexOf(":");
+  return at < 0 ? coded : guess.slice(0, Number(coded.slice(0, at))) + coded.slice(at + 1);
+}
+
 export function decodeIndex(raw) {
   if (raw.v !== FORMAT_VERSION) throw new Error(`index format ${raw.v} is not ${FORMAT_VERSION}`);
   const db = { labels: raw.labels, schedules: raw.schedule.map(summarise) };
   decodeProviders(db, raw);
   decodeLocations(db, raw.location);
+  decodeSlugs(db, raw.provider.slug);
   decodePrograms(db, raw.program);
   decodeTracks(db, raw.track);
   db.codes = {};
@@ -62,9 +73,16 @@ function decodeProviders(db, raw) {
   const p = raw.provider;
   db.P = p.name.length;
   db.providerName = p.name;
-  db.providerSlug = p.slug.map((slug, i) => slug || slugOf(p.name[i]));
   db.providerLocations = column(p.locations, db.P);
   db.providerPrograms = column(p.programs, db.P);
+  db.providerPhone = p.phone;
+}
+
+function decodeSlugs(db, coded) {
+  db.providerSlug = new Array(db.P);
+  for (let i = 0, loc = 0; i < db.P; loc += db.providerLocations[i], i++) {
+    db.providerSlug[i] = decodeSlug(coded[i], db.providerName[i], db.cities[db.locationCity[loc]]);
+  }
 }
 
 function decodeLocations(db, raw) {
@@ -75,6 +93,7 @@ function decodeLocations(db, raw) {
   db.locationZone = column(raw.zone, count);
   db.lat = undelta(raw.lat, COORD_SCALE);
   db.lon = undelta(raw.lon, COORD_SCALE);
+  db.approx = column(raw.approx, count); // 1: the point is the ZIP code's centre
 }
 
 function decodePrograms(db, raw) {
@@ -117,8 +136,14 @@ function decodeTracks(db, raw) {
   db.trackName = column(raw.name, T);
   db.trackSchedule = column(raw.schedule, T);
   db.trackProgram = new Int32Array(T);
+  db.trackNumber = new Int32Array(T); // 1-based, as in the provider page's #program-N-track-M
+  db.firstTrack = new Int32Array(db.G);
   for (let p = 0, t = 0; p < db.G; p++) {
-    for (let k = 0; k < db.program_tracks[p]; k++) db.trackProgram[t++] = p;
+    db.firstTrack[p] = t;
+    for (let k = 0; k < db.program_tracks[p]; k++, t++) {
+      db.trackProgram[t] = p;
+      db.trackNumber[t] = k + 1;
+    }
   }
   // A program whose schedule is not listed has one track with no sessions.
   db.unlisted = new Uint8Array(T);
@@ -132,17 +157,24 @@ function summarise(flat) {
   return scheduleFacts(sessions);
 }
 
-/** Days, earliest start, latest end, evening and weekly minutes of [day mask, start, end] sessions. */
+/**
+ * The facts of [day mask, start, end] sessions: days, earliest start, latest end, weekly
+ * minutes, and the badges, which describe the whole track as the model does
+ * (generator/model/records.py): evening when every session starts at 17:00 or later, weekend
+ * when every session is on Saturday or Sunday.
+ */
 export function scheduleFacts(sessions) {
-  let days = 0, lo = Infinity, hi = -Infinity, evening = 0, minutes = 0;
+  let days = 0, lo = Infinity, hi = -Infinity, minutes = 0;
+  let evening = sessions.length > 0, weekend = sessions.length > 0;
   for (const [mask, start, end] of sessions) {
     days |= mask;
     lo = Math.min(lo, start);
     hi = Math.max(hi, end);
-    if (start >= EVENING) evening = 1;
+    if (start < EVENING) evening = false;
+    if (mask & ~WEEKEND) weekend = false;
     minutes += Math.max(end - start, 0) * bitCount(mask);
   }
-  return { sessions, days, lo, hi, evening, minutes };
+  return { sessions, days, lo, hi, evening, weekend, minutes };
 }
 
 function bitCount(mask) {

@@ -1,24 +1,27 @@
 /*
- * Matching: which tracks fit the search, in result order, and how many programs they come from.
- * No DOM here: the Node tests run these functions on small indexes.
+ * Matching: which programs a search finds, in which group and order. A program is found by
+ * where it meets (in person within the distance, or entirely by video in the person's state),
+ * by its program filters, and by its tracks: it fits when one of its tracks fits the person's
+ * week (avail.js), nearly fits when one misses by at most NEAR_MISS minutes, and stands apart
+ * when it has not listed its hours. No DOM here: tests/js/ run these functions on small indexes.
  */
+import { NEAR_MISS, fits, measure } from "./avail.js";
 import { miles } from "./geo.js";
-import { DAYS, minutesOf } from "./query.js";
+import { asksHours } from "./query.js";
 
-const WEEKEND = 0x60; // bits 5 and 6: Saturday, Sunday
-const TRACK_BITS = 2 ** 22; // sort keys: (distance bucket) * TRACK_BITS + track number
-const FAR = 2 ** 24;
-const LATER = 2 ** 48; // sort key offset: schedules not listed come after those that fit
+const PROGRAM_BITS = 2 ** 22; // sort keys: (what orders) * PROGRAM_BITS + program number
+const FAR = 2 ** 24; // distance buckets (hundredths of a mile) at most this
+const MISS_BITS = 2 ** 46; // near misses: minutes missed first, then distance
 
 // Medication and intake options are "at least this": each value accepts these codes.
 export const MAT_CHOICES = [
-  ["offered", "Offered by the program", ["offered"]],
-  ["coordinated", "Offered or arranged with a prescriber", ["offered", "coordinated"]],
-  ["accepted", "Welcome if I already take it", ["offered", "coordinated", "accepted"]],
+  ["offered", "matOffered", ["offered"]],
+  ["coordinated", "matCoordinated", ["offered", "coordinated"]],
+  ["accepted", "matAccepted", ["offered", "coordinated", "accepted"]],
 ];
 export const OPEN_CHOICES = [
-  ["yes", "Yes", ["yes"]],
-  ["waitlist", "Yes, or a waiting list", ["yes", "waitlist"]],
+  ["yes", "openYes", ["yes"]],
+  ["waitlist", "openWaitlist", ["yes", "waitlist"]],
 ];
 
 export function fold(text) {
@@ -63,7 +66,7 @@ function programTests(db, state) {
   if (state.lang) tests.push(has(db.program_lang, bitOf(number("lang", state.lang))));
   if (state.mat) tests.push(among(db.program_mat, allowed(db, "mat", choice(MAT_CHOICES, state.mat))));
   if (state.open) tests.push(among(db.program_open, allowed(db, "open", choice(OPEN_CHOICES, state.open))));
-  const words = fold(state.q).split(/\s+/).filter(Boolean);
+  const words = fold(state.text).split(/\s+/).filter(Boolean);
   if (words.length) {
     const text = haystacks(db);
     tests.push((p) => words.every((w) => text[p].includes(w)));
@@ -75,23 +78,26 @@ function bitOf(index) {
   return index < 0 ? 0 : 2 ** index;
 }
 
-/** How each program can be reached from `place`: 0 not, 1 near (by distance), 2 by video, 3 other. */
+/**
+ * How each program can be reached from `place`: NEAR (meets in person within `limit` miles),
+ * VIDEO (attended entirely by video, serving the place's state), else 0.
+ */
+export const NEAR = 1, VIDEO = 2, ANYWHERE = 3;
+
 function reach(db, place, limit) {
-  const G = db.G, out = new Uint8Array(G);
+  const out = new Uint8Array(db.G);
   const dist = distances(db, place);
   const video = teleReach(db, place.state);
-  const inPerson = db.codes.format.get("in_person"), tele = db.codes.format.get("telehealth");
-  for (let p = 0; p < G; p++) {
-    const d = dist[p], f = db.program_format[p];
-    const near = f !== tele && d === d && (!limit || d <= limit);
-    if (near) out[p] = 1;
-    else if (f !== inPerson && video[p]) out[p] = 2;
-    else if (!limit) out[p] = 3;
+  const tele = db.codes.format.get("telehealth");
+  for (let p = 0; p < db.G; p++) {
+    if (db.program_format[p] === tele) out[p] = video[p] ? VIDEO : 0;
+    else out[p] = dist[p] <= limit ? NEAR : 0; // NaN (no known point) is never near
   }
-  return { reach: out, dist };
+  return out;
 }
 
-function distances(db, place) {
+/** Miles from `place` to each program's location (NaN when the location has no point). */
+export function distances(db, place) {
   const key = `${place.lat},${place.lon}`;
   if (db.distKey !== key) {
     const out = new Float64Array(db.G);
@@ -116,61 +122,83 @@ function teleReach(db, stateCode) {
   return out;
 }
 
-/** The matching tracks in result order, and how many programs they come from. */
+/** The groups of a search, in the order they are shown. */
+export const GROUPS = ["near", "video", "fit", "close", "unlisted"];
+
+/**
+ * The programs a search finds, by group: `near` (in person, by distance) and `video` when a
+ * place is known, else `fit`; then `close` (near misses, the smallest miss first) and
+ * `unlisted` (hours not listed). Each group is an Ordered list of program numbers.
+ */
 export function search(db, state, place) {
   const tests = programTests(db, state);
-  const limit = Number(state.miles) || 0;
+  const asked = asksHours(state);
+  const week = state.avail;
+  const limit = state.miles === "any" ? Infinity : Number(state.miles);
   const where = place ? reach(db, place, limit) : null;
-  const days = state.days.reduce((m, d) => m | (1 << DAYS.indexOf(d)), 0);
-  const from = minutesOf(state.from), to = minutesOf(state.to);
-  const quick = (state.eve ? 1 : 0) | (state.wknd ? 2 : 0);
-  const asked = days || from !== null || to !== null || quick; // a schedule was asked for
-  const programOk = new Int8Array(db.G).fill(-1); // -1 not tested yet, 0 fails, 1 passes
-  const found = [], unlisted = [];
-  let programs = 0, lastProgram = -1, unknown = 0;
-  for (let t = 0; t < db.T; t++) {
-    const p = db.trackProgram[t];
-    if (programOk[p] < 0) programOk[p] = (!where || where.reach[p] > 0) && tests.every((f) => f(p)) ? 1 : 0;
-    if (!programOk[p]) continue;
-    if (db.unlisted[t]) {
-      // Its times are unknown, so it may fit: shown with "call to ask", unless left out.
-      if (state.listed) continue;
-      (asked ? unlisted : found).push(t);
-      unknown++;
+  const dist = place ? db.dist : null;
+  const found = { near: [], video: [], fit: [], close: [], unlisted: [] };
+  const missed = [];
+  for (let p = 0; p < db.G; p++) {
+    const r = where ? where[p] : ANYWHERE;
+    if (!r || !tests.every((f) => f(p))) continue;
+    const first = db.firstTrack[p], last = first + db.program_tracks[p];
+    if (db.unlisted[first]) {
+      if (!state.listed) found.unlisted.push(p);
       continue;
     }
-    if (days && (db.days[t] & ~days) !== 0) continue;
-    if (from !== null && db.lo[t] < from) continue;
-    if (to !== null && db.hi[t] > to) continue;
-    if (quick && !((quick & 1 && db.evening[t]) || (quick & 2 && db.days[t] & WEEKEND))) continue;
-    found.push(t);
-    if (p !== lastProgram) { programs++; lastProgram = p; }
+    let ok = !asked, best = Infinity;
+    for (let t = first; t < last && !ok; t++) {
+      ok = fits(db.lived[t], week);
+      if (!ok) best = Math.min(best, measure(db.lived[t], week).miss);
+    }
+    if (ok) found[r === NEAR ? "near" : r === VIDEO ? "video" : "fit"].push(p);
+    else if (best <= NEAR_MISS) { found.close.push(p); missed.push(best); }
   }
-  for (const t of unlisted) found.push(t);
-  const keys = where ? distanceKeys(db, found, where, asked) : null;
-  return { tracks: new Ordered(found, keys), programs, unknown, where };
-}
-
-/** Sort keys: nearby tracks by distance, then telehealth in the person's state, then the rest. */
-function distanceKeys(db, found, where, asked) {
-  const keys = new Float64Array(found.length);
-  for (let i = 0; i < found.length; i++) {
-    const t = found[i], p = db.trackProgram[t], r = where.reach[p];
-    const bucket = r === 1 ? Math.min(Math.round(where.dist[p] * 100), FAR - 1) : FAR + r;
-    const later = asked && db.unlisted[t] ? LATER : 0;
-    keys[i] = later + bucket * TRACK_BITS + t; // ties keep the default order (name, program, track)
-  }
-  return keys;
+  const byDistance = (list, extra = null) => {
+    if (!dist) return extra ? list.map((p, i) => extra[i] * MISS_BITS + p) : null;
+    return list.map((p, i) => (extra ? extra[i] * MISS_BITS : 0) +
+      (dist[p] === dist[p] ? Math.min(Math.round(dist[p] * 100), FAR - 1) : FAR - 1) * PROGRAM_BITS + p);
+  };
+  const groups = {
+    near: new Ordered(found.near, byDistance(found.near)),
+    video: new Ordered(found.video, null),
+    fit: new Ordered(found.fit, null),
+    close: new Ordered(found.close, byDistance(found.close, missed)),
+    unlisted: new Ordered(found.unlisted, byDistance(found.unlisted)),
+  };
+  const total = GROUPS.reduce((n, g) => n + groups[g].length, 0);
+  return { groups, total, asked, place, dist };
 }
 
 /**
- * Matching tracks in result order. Without sort keys they are in order already; with keys,
- * only the tracks about to be drawn are put in order (the rest waits for "Show more").
+ * The tracks of program `p` a result card shows: those that fit the week (every listed track
+ * when no hours were asked), or else those that nearly fit, each with how it misses.
+ */
+export function tracksFor(db, p, state) {
+  const first = db.firstTrack[p], last = first + db.program_tracks[p];
+  const asked = asksHours(state);
+  const fitting = [], close = [];
+  for (let t = first; t < last; t++) {
+    if (db.unlisted[t]) continue;
+    if (!asked || fits(db.lived[t], state.avail)) fitting.push({ t, miss: null });
+    else {
+      const miss = measure(db.lived[t], state.avail);
+      if (miss.miss <= NEAR_MISS) close.push({ t, miss });
+    }
+  }
+  return fitting.length ? fitting : close.sort((a, b) => a.miss.miss - b.miss.miss);
+}
+
+/**
+ * Programs in result order. Without sort keys they are in order already (provider name, then
+ * the listing's order); with keys, only the programs about to be drawn are put in order (the
+ * rest waits for "Show more").
  */
 export class Ordered {
   constructor(found, keys) {
     this.found = found;
-    this.keys = keys;
+    this.keys = keys ? Float64Array.from(keys) : null;
     this.length = found.length;
     this.sorted = keys ? 0 : found.length;
   }
@@ -178,7 +206,7 @@ export class Ordered {
   slice(start, end) {
     if (end > this.sorted) this.sortTo(end);
     const out = [];
-    for (let i = start; i < end; i++) out.push(this.keys ? this.keys[i] % TRACK_BITS : this.found[i]);
+    for (let i = start; i < end; i++) out.push(this.keys ? this.keys[i] % PROGRAM_BITS : this.found[i]);
     return out;
   }
 

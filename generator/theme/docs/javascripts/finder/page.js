@@ -1,38 +1,47 @@
 /*
- * The finder on /finder/: the form, the results and the page address. Nothing typed is sent
- * anywhere: the index and the ZIP table are fetched whole and searched here.
+ * The finder on /finder/: the form, the results, the page address and the shortlist. Nothing
+ * typed is sent anywhere: the index and the ZIP table are fetched whole and searched here.
+ * Every change of the search replaces the page's history entry (never adds one), so Back leaves
+ * the finder and "Leave this site quickly" leaves no trail of searches behind it.
  */
 import { decodeIndex, load } from "./data.js";
-import { readForm, writeForm } from "./form.js";
+import { checkDayOf, fillPreset, readForm, writeForm } from "./form.js";
 import { decodeZips, nearestZip, zipPlace } from "./geo.js";
-import { haystacks, search } from "./match.js";
-import { SELECTS, emptyState, fromQuery, isEmpty, toQuery } from "./query.js";
-import { el, fillOptions, resultItem } from "./render.js";
-import { plural } from "./words.js";
+import { GROUPS, haystacks, search } from "./match.js";
+import { say } from "./messages.js";
+import { SELECTS, asksHours, emptyState, fromQuery, toQuery } from "./query.js";
+import { el, fillOptions, resultCard, setKept } from "./render.js";
+import { drawSheet, entryOf, has, loadList, saveList, toggle } from "./shortlist.js";
+import { milesText } from "./words.js";
 import { localise, userZone } from "./zones.js";
 
-const PAGE = 50; // results drawn at once; the count always says how many match
+const PAGE = 20; // result cards drawn at once (a phone screen shows two); the counts say how many match
 const TYPING_DELAY = 150;
+const ZIP = /^\d{5}$/;
+
+function pause() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 export class Finder {
   constructor(root) {
     this.root = root;
     this.form = root.querySelector("form");
     this.status = root.querySelector("#iop-finder-status");
-    this.list = root.querySelector("#iop-finder-list");
+    this.groupsBox = root.querySelector("#iop-finder-groups");
     this.empty = root.querySelector("#iop-finder-empty");
     this.more = root.querySelector("#iop-finder-more");
     this.zipNote = root.querySelector("#iop-finder-zip-note");
     this.zipHint = this.zipNote.textContent;
     this.show = root.querySelector("#iop-finder-show");
-    this.path = location.pathname;
+    this.listLink = root.querySelector("#iop-finder-list-link");
+    this.sheet = document.getElementById("iop-shortlist");
     this.db = null;
     this.zips = null;
-    this.place = null;
+    this.located = null;
     this.result = null;
-    this.shown = 0;
+    this.list = loadList();
     this.timer = 0;
-    this.typing = false;
   }
 
   start() {
@@ -41,21 +50,28 @@ export class Finder {
     const base = new URL(this.form.dataset.index, location.href).href;
     this.zipsUrl = new URL(this.form.dataset.zips, location.href).href;
     const started = performance.now();
-    load(base, decodeIndex).then((db) => {
+    load(base, decodeIndex).then(async (db) => {
+      // Short tasks with pauses between them, so a slow phone stays responsive while the
+      // national index is prepared.
+      await pause();
       if (!this.root.isConnected) return;
-      this.db = db;
       localise(db, userZone());
       fillOptions(this.form, db);
+      await pause();
+      if (!this.root.isConnected) return;
+      this.db = db;
       this.loadMs = performance.now() - started; // fetch, decode, time zones, options
-      this.restore(location.search);
+      writeForm(this.form, fromQuery(location.search));
+      this.record(); // an older link's address is rewritten in the current format
+      this.update();
+      this.drawList();
       this.root.dataset.loaded = "1";
     }).catch((error) => this.failed(error));
   }
 
   failed(error) {
-    this.status.textContent = "The list of programs could not be loaded. Check your connection " +
-      "and reload the page, or ";
-    const browse = this.status.appendChild(el("a", "", "browse the programs"));
+    this.status.textContent = `${say("loadFailed")} `;
+    const browse = this.status.appendChild(el("a", "", say("loadFailedLink")));
     browse.href = "../browse/";
     this.status.append(".");
     this.root.dataset.loaded = "error";
@@ -66,59 +82,62 @@ export class Finder {
     const form = this.form;
     form.addEventListener("submit", (e) => {
       e.preventDefault();
-      this.flush();
+      this.changed();
       this.root.querySelector("#iop-finder-results-title").focus();
     });
     form.addEventListener("input", (e) => {
+      if (e.target.matches("input[type=time]")) checkDayOf(e.target);
       if (e.target.matches("input[type=text], input[type=time]")) this.typed();
     });
     form.addEventListener("change", (e) => {
       if (e.target.matches("input[type=checkbox], select")) this.changed();
     });
-    form.elements.q.addEventListener("focus", () => this.db && haystacks(this.db), { once: true });
-    form.addEventListener("focusout", (e) => {
-      if (e.target.matches("input[type=text], input[type=time]")) this.typing = false;
-    });
+    form.elements.text.addEventListener("focus", () => this.db && haystacks(this.db), { once: true });
+    for (const button of form.querySelectorAll("[data-preset]")) {
+      button.addEventListener("click", () => {
+        fillPreset(form, button.dataset.preset);
+        this.changed();
+      });
+    }
     for (const button of this.root.querySelectorAll("[data-finder-clear]")) {
       button.addEventListener("click", () => this.clear());
     }
     this.more.addEventListener("click", () => this.showMore());
+    this.groupsBox.addEventListener("click", (e) => {
+      const button = e.target.closest("[data-keep]");
+      if (button) this.keep(Number(button.dataset.keep));
+    });
     const locate = this.root.querySelector("#iop-finder-locate");
     if ("geolocation" in navigator) {
       locate.hidden = false;
       locate.addEventListener("click", () => this.locate());
     }
+    if (this.sheet) {
+      this.sheet.querySelector("#iop-shortlist-print").addEventListener("click", () => window.print());
+      this.sheet.querySelector("#iop-shortlist-clear").addEventListener("click", () => this.setList([]));
+    }
   }
 
-  /** Typing: results follow after a short pause; one history entry per burst of typing. */
+  /** Typing: results follow after a short pause. */
   typed() {
     this.root.dataset.pending = "1";
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), TYPING_DELAY);
-  }
-
-  flush() {
-    clearTimeout(this.timer);
-    if (!this.db) return;
-    this.record(!this.typing);
-    this.typing = document.activeElement && document.activeElement.matches &&
-      document.activeElement.matches("#iop-finder-form input[type=text], #iop-finder-form input[type=time]");
-    this.update();
+    this.timer = setTimeout(() => this.changed(), TYPING_DELAY);
   }
 
   changed() {
     clearTimeout(this.timer);
     if (!this.db) return;
-    this.typing = false;
-    this.record(true);
+    this.record();
     this.update();
   }
 
-  record(push) {
+  /** The search in the address, replacing the current history entry. */
+  record() {
     const url = location.pathname + toQuery(readForm(this.form)) + location.hash;
-    if (url === location.pathname + location.search + location.hash) return;
-    if (push) history.pushState(null, "", url);
-    else history.replaceState(history.state, "", url);
+    if (url !== location.pathname + location.search + location.hash) {
+      history.replaceState(history.state, "", url);
+    }
   }
 
   clear() {
@@ -127,29 +146,17 @@ export class Finder {
     this.form.querySelector("input").focus();
   }
 
-  restore(search) {
-    if (!this.db) return;
-    clearTimeout(this.timer);
-    this.typing = false;
-    writeForm(this.form, fromQuery(search));
-    this.update();
-  }
-
-  popstate() {
-    if (this.root.isConnected && location.pathname === this.path) this.restore(location.search);
-  }
-
   /** Read the form, then search and draw, loading ZIP centroids first when they are needed. */
   update() {
     const state = readForm(this.form);
-    if (/^\d{5}$/.test(state.zip) && !this.zips) {
+    if (ZIP.test(state.zip) && !this.zips) {
       this.root.dataset.pending = "1";
-      this.zipNote.textContent = "Looking up the ZIP code…";
+      this.zipNote.textContent = say("zipLooking");
       load(this.zipsUrl, decodeZips).then((zips) => {
         this.zips = zips;
         if (this.root.isConnected) this.update();
       }).catch(() => {
-        this.zipNote.textContent = "ZIP codes could not be loaded, so distance is not used.";
+        this.zipNote.textContent = say("zipsFailed");
         this.zips = { zip: new Int32Array(0) };
         this.update();
       });
@@ -158,100 +165,173 @@ export class Finder {
     this.apply(state);
   }
 
+  /** Search and draw now (the benchmark times this); returns the number of programs found. */
   apply(state = readForm(this.form)) {
     if (!this.db) return 0;
     this.place = this.placeFor(state);
-    this.result = search(this.db, state, this.place);
     this.state = state;
-    this.list.replaceChildren();
+    this.result = search(this.db, state, this.place);
+    this.groupsBox.replaceChildren();
+    this.drawn = [];
     this.shown = 0;
     this.draw();
     this.say();
     delete this.root.dataset.pending;
-    return this.result.tracks.length;
+    return this.result.total;
   }
 
   placeFor(state) {
     if (this.located && this.located.zip === state.zip) return this.located;
-    if (!/^\d{5}$/.test(state.zip) || !this.zips) {
-      this.zipNote.textContent = state.zip && !/^\d{5}$/.test(state.zip)
-        ? "Type all five digits of the ZIP code." : this.zipHint;
+    if (!ZIP.test(state.zip) || !this.zips) {
+      this.zipNote.textContent = state.zip && !ZIP.test(state.zip) ? say("zipPartial") : this.zipHint;
       return null;
     }
     const place = zipPlace(this.zips, state.zip);
     this.zipNote.textContent = place
-      ? `Distances are from the middle of ZIP code ${place.zip} (${place.state}). ${this.zipHint}`
-      : `ZIP code ${state.zip} was not found. Check it, or leave it empty.`;
+      ? `${say("zipFound", { zip: place.zip, state: place.state })} ${this.zipHint}`
+      : say("zipUnknown", { zip: state.zip });
     return place;
   }
 
+  /** The phrase that says where: "within 25 miles of ZIP 60614". */
+  where() {
+    const miles = this.state.miles;
+    return miles === "any" ? say("whereAny", { zip: this.place.zip })
+      : say("whereMiles", { zip: this.place.zip, miles: milesText(Number(miles)) });
+  }
+
+  groupTitle(kind) {
+    const asked = this.result.asked;
+    if (kind === "near") return say("groupNear", { where: this.where() });
+    if (kind === "video") return say("groupVideo", { state: this.stateName() });
+    if (kind === "fit") return say(asked ? "groupFit" : "groupListed");
+    return say(kind === "close" ? "groupClose" : "groupUnlisted");
+  }
+
+  stateName() {
+    const db = this.db, code = this.place.state;
+    return db.codes.state.has(code) ? db.labels.state[db.codes.state.get(code)][1] : code;
+  }
+
+  /** Draw the next PAGE cards, group after group; a group's heading comes with its first card. */
   draw() {
-    const tracks = this.result.tracks;
-    const end = Math.min(this.shown + PAGE, tracks.length);
-    const items = document.createDocumentFragment();
-    for (const t of tracks.slice(this.shown, end)) items.appendChild(resultItem(this.db, t, this.result.where));
-    this.list.appendChild(items);
-    const first = this.shown;
-    this.shown = end;
-    this.more.hidden = end >= tracks.length;
-    this.more.textContent = `Show more results (${(tracks.length - end).toLocaleString("en-US")} more)`;
-    return first;
+    const { groups } = this.result;
+    let budget = PAGE, drawnBefore = this.shown;
+    for (const kind of GROUPS) {
+      const group = groups[kind];
+      const done = this.drawn[kind] || 0;
+      if (budget === 0 || done >= group.length) continue;
+      const end = Math.min(group.length, done + budget);
+      const list = this.groupList(kind);
+      const cards = document.createDocumentFragment();
+      for (const p of group.slice(done, end)) {
+        cards.appendChild(resultCard(this.db, p, kind, this.state, this.result,
+          has(this.list, entryOf(this.db, p))));
+      }
+      list.appendChild(cards);
+      budget -= end - done;
+      this.drawn[kind] = end;
+      this.shown += end - done;
+    }
+    const left = this.result.total - this.shown;
+    this.more.hidden = left <= 0;
+    this.more.textContent = say("showMore", { n: left });
+    return drawnBefore;
+  }
+
+  groupList(kind) {
+    let section = this.groupsBox.querySelector(`[data-group="${kind}"]`);
+    if (!section) {
+      section = this.groupsBox.appendChild(el("section", "iop-finder__group-results"));
+      section.dataset.group = kind;
+      const title = `iop-finder-group-${kind}`;
+      section.setAttribute("aria-labelledby", title);
+      const heading = section.appendChild(el("h3", "iop-finder__group-title",
+        say("groupCount", { title: this.groupTitle(kind), n: this.result.groups[kind].length })));
+      heading.id = title;
+      section.appendChild(el("ol", "iop-finder__list"));
+    }
+    return section.querySelector("ol");
   }
 
   showMore() {
     const first = this.draw();
     this.say();
-    const link = this.list.children[first] && this.list.children[first].querySelector("a");
+    const card = this.groupsBox.querySelectorAll(".finder-result")[first];
+    const link = card && card.querySelector("a");
     if (link) link.focus();
   }
 
+  /** The status line and the button say the same number: the programs found. */
   say() {
-    const n = this.result.tracks.length;
-    this.show.textContent = n ? `Show ${plural(n, "result")}` : "Show results";
-    this.empty.hidden = n > 0;
-    if (!n) {
-      this.status.textContent = "No program schedules match your search.";
+    const { groups, total, asked } = this.result;
+    this.show.textContent = total ? say("showButton", { n: total }) : say("showButtonNone");
+    this.empty.hidden = total > 0;
+    if (!total) {
+      this.status.textContent = say("statusNone");
       this.explainEmpty();
       return;
     }
-    const shown = this.shown < n ? ` Showing the first ${this.shown.toLocaleString("en-US")}.` : "";
-    const { programs, unknown } = this.result;
-    let found = `${plural(n - unknown, "schedule")} at ${plural(programs, "program")}`;
-    if (unknown) {
-      const unlisted = `${plural(unknown, "program")} whose schedule is not listed`;
-      found = n > unknown ? `${found}, and ${unlisted}` : unlisted;
+    const shown = this.shown < total ? ` ${say("statusShowing", { shown: this.shown })}` : "";
+    const n = (kind) => groups[kind].length;
+    if (this.place && n("unlisted") === total) {
+      this.status.textContent = say("statusNoHours", { n: total, where: this.where() }) + shown;
+      return;
     }
-    this.status.textContent = isEmpty(this.state) ? `All ${found}.${shown}`
-      : `${found} ${n === 1 ? "matches" : "match"} your search.${shown}`;
+    const parts = [];
+    const fitting = n("near") + n("fit");
+    if (fitting) parts.push(say(asked ? "partFit" : "partListed", { n: fitting }));
+    if (n("video")) parts.push(say("partVideo", { n: n("video"), state: this.stateName() }));
+    if (n("close")) parts.push(say("partClose", { n: n("close") }));
+    if (n("unlisted")) parts.push(say("partUnlisted", { n: n("unlisted") }));
+    this.status.textContent = say("statusAll", { n: total, parts: parts.join(say("statusJoin")) }) + shown;
   }
 
   explainEmpty() {
     const s = this.state, f = this.form.elements;
     const tips = [];
-    if (s.days.length && s.days.length < 7) tips.push("Choose more days you can attend.");
-    if (s.from || s.to) tips.push("Set an earlier start or a later end, or clear the times.");
-    if (s.eve || s.wknd) tips.push("Uncheck Evening or Weekend.");
-    if (s.listed) tips.push("Uncheck \u201cOnly programs that list their schedule\u201d.");
-    if (this.place && s.miles) tips.push("Choose a larger distance, or Any distance.");
+    if (asksHours(s)) tips.push(say("tipDays"));
+    if (s.listed) tips.push(say("tipListed"));
+    if (this.place && s.miles !== "any") tips.push(say("tipMiles"));
     for (const key of SELECTS) {
-      if (s[key]) tips.push(`Set ${this.form.querySelector(`label[for="${f[key].id}"]`).textContent} back to Any.`);
+      if (s[key]) {
+        tips.push(say("tipSelect", { label: this.form.querySelector(`label[for="${f[key].id}"]`).textContent }));
+      }
     }
-    if (s.q) tips.push("Check the spelling in Name or city, or clear it.");
-    if (s.zip && !this.place) tips.push("Check the ZIP code.");
-    const intro = tips.length ? "Nothing matches every choice you made. To widen the search:"
-      : "The directory has no program schedules yet.";
-    this.empty.replaceChildren(el("p", "", intro));
+    if (s.text) tips.push(say("tipText"));
+    if (s.zip && !this.place) tips.push(say("tipZip"));
+    this.empty.replaceChildren(el("p", "", say(tips.length ? "emptyIntro" : "emptyNothing")));
     if (tips.length) {
       const list = this.empty.appendChild(el("ul"));
       for (const tip of tips) list.appendChild(el("li", "", tip));
-      const button = this.empty.appendChild(el("button", "md-button", "Clear all filters"));
+      const button = this.empty.appendChild(el("button", "md-button", say("clearAll")));
       button.type = "button";
       button.addEventListener("click", () => this.clear());
     }
   }
 
+  keep(p) {
+    this.setList(toggle(this.list, entryOf(this.db, p)));
+  }
+
+  setList(list) {
+    this.list = list;
+    saveList(list);
+    this.drawList();
+    for (const button of this.groupsBox.querySelectorAll("[data-keep]")) {
+      setKept(button, has(list, entryOf(this.db, Number(button.dataset.keep))));
+    }
+  }
+
+  drawList() {
+    if (!this.sheet || !this.db) return;
+    drawSheet(this.sheet, this.db, this.list, (entry) => this.setList(toggle(this.list, entry)));
+    this.listLink.hidden = this.list.length === 0;
+    this.listLink.firstElementChild.textContent = say("listLink", { n: this.list.length });
+  }
+
   locate() {
-    this.zipNote.textContent = "Asking your browser for your location…";
+    this.zipNote.textContent = say("locating");
     navigator.geolocation.getCurrentPosition((position) => {
       load(this.zipsUrl, decodeZips).then((zips) => {
         this.zips = zips;
@@ -260,12 +340,12 @@ export class Finder {
         this.located = { ...place, lat: position.coords.latitude, lon: position.coords.longitude };
         this.form.elements.zip.value = place.zip;
         this.changed();
-        this.zipNote.textContent = `Using your location (near ZIP code ${place.zip}). It stays in your browser.`;
+        this.zipNote.textContent = say("located", { zip: place.zip });
       }).catch(() => {
-        this.zipNote.textContent = "ZIP codes could not be loaded. Type a ZIP code instead.";
+        this.zipNote.textContent = say("locateNoZips");
       });
     }, () => {
-      this.zipNote.textContent = "Your browser did not share a location. Type a ZIP code instead.";
+      this.zipNote.textContent = say("locateFailed");
     }, { maximumAge: 600000, timeout: 15000 });
   }
 }
@@ -278,11 +358,9 @@ export function start(root) {
   current.start();
 }
 
-window.addEventListener("popstate", () => current && current.popstate());
-
 /**
  * For the benchmark and tests (not for other scripts): fill the form from a query string
- * without searching, apply the form now (returns the number of matching tracks), and sizes.
+ * without searching, apply the form now (returns the number of programs found), and sizes.
  */
 window.__iopFinder = {
   fill: (query) => current && writeForm(current.form, fromQuery(query)),

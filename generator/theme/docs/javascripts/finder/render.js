@@ -1,10 +1,13 @@
-/* Drawing results and filling the form's options. Listing text goes in through textContent only. */
-import { MAT_CHOICES, OPEN_CHOICES } from "./match.js";
+/*
+ * Result cards and the form's options. One card per program, with the tracks that fit (or
+ * nearly fit) inside it, the number to call and the languages. Listing text goes in through
+ * textContent only, never as HTML.
+ */
+import { MAT_CHOICES, OPEN_CHOICES, tracksFor } from "./match.js";
+import { LOCALE, MESSAGES, say } from "./messages.js";
 import {
-  dayCodes, distanceText, hhmm, hoursText, sessionsText, stateNames,
+  dayCodes, distanceText, durationText, hhmm, hoursText, sessionsText, stateNames, telHref,
 } from "./words.js";
-
-const WEEKEND = 0x60; // bits 5 and 6: Saturday, Sunday
 
 export function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -13,72 +16,114 @@ export function el(tag, className, text) {
   return node;
 }
 
-export function resultItem(db, t, where) {
-  const p = db.trackProgram[t], prov = db.programProvider[p];
-  const loc = db.programLocation[p], facts = db.schedules[db.trackSchedule[t]];
-  const zone = db.labels.zone[db.locationZone[loc]];
-  const slug = db.providerSlug[prov];
+/** The address of a program on its provider page, with the tracks to mark (mark.js). */
+export function programHref(db, p, tracks) {
+  const slug = encodeURIComponent(db.providerSlug[db.programProvider[p]]);
+  const fits = tracks.map(({ t }) => db.trackNumber[t]).join(",");
+  return `../providers/${slug}/${fits ? `?fits=${fits}` : ""}#program-${db.programNumber[p]}`;
+}
+
+/** A result card. `group` is the group it is drawn in; `kept` whether it is on the list. */
+export function resultCard(db, p, group, state, result, kept) {
+  const prov = db.programProvider[p], loc = db.programLocation[p];
+  const tracks = group === "unlisted" ? [] : tracksFor(db, p, state);
   const li = el("li", "finder-result");
-  Object.assign(li.dataset, {
-    provider: slug, program: String(db.programNumber[p]), track: db.trackNames[db.trackName[t]],
-    trackDays: dayCodes(facts.days), trackStart: hhmm(facts.lo), trackEnd: hhmm(facts.hi),
-    trackZone: zone[0],
-  });
-  if (db.unlisted[t]) {
-    li.dataset.unlisted = "1";
-    for (const key of ["trackDays", "trackStart", "trackEnd"]) li.dataset[key] = "";
-  }
-  const heading = li.appendChild(el("h3", "finder-result__name"));
+  Object.assign(li.dataset, { provider: db.providerSlug[prov], program: String(db.programNumber[p]), group });
+  const heading = li.appendChild(el("h4", "finder-result__name"));
+  heading.id = `iop-result-${p}`;
   const link = heading.appendChild(el("a", "", db.providerName[prov]));
-  link.href = `../providers/${encodeURIComponent(slug)}/#program-${db.programNumber[p]}`;
+  link.href = programHref(db, p, tracks);
   li.appendChild(el("p", "finder-result__program", db.programNames[db.program_name[p]]));
-  li.appendChild(trackLine(db, t, facts, zone[1]));
-  if (db.shifted[t]) {
-    li.appendChild(el("p", "finder-result__yours", `${sessionsText(db.shifted[t].sessions)} your time`));
+  li.appendChild(placeLine(db, p, loc, result));
+  if (group === "unlisted") {
+    li.dataset.unlisted = "1";
+    li.appendChild(el("p", "finder-result__when", say("unlistedLine")));
+  } else {
+    const list = li.appendChild(el("ul", "finder-result__tracks"));
+    for (const { t, miss } of tracks) list.appendChild(trackItem(db, t, miss));
   }
-  li.appendChild(placeLine(db, p, loc, where));
-  li.appendChild(badges(db, p, t));
+  li.appendChild(el("p", "finder-result__langs", say("languages", { list: languages(db, p) })));
+  li.appendChild(badges(db, p));
+  li.appendChild(actions(db, p, heading.id, kept));
   return li;
 }
 
-function trackLine(db, t, facts, zoneName) {
-  const line = el("p", "finder-result__when");
-  if (db.unlisted[t]) {
-    line.appendChild(el("strong", "finder-result__track", "Schedule not listed"));
-    line.append(": call to ask about evening and weekend tracks.");
-    return line;
+function trackItem(db, t, miss) {
+  const p = db.trackProgram[t], loc = db.programLocation[p];
+  const facts = db.schedules[db.trackSchedule[t]];
+  const zone = db.labels.zone[db.locationZone[loc]];
+  const item = el("li", "finder-track");
+  Object.assign(item.dataset, {
+    track: db.trackNames[db.trackName[t]], trackNumber: String(db.trackNumber[t]),
+    trackDays: dayCodes(facts.days), trackStart: hhmm(facts.lo), trackEnd: hhmm(facts.hi),
+    trackZone: zone[0],
+  });
+  item.appendChild(el("strong", "finder-track__name", db.trackNames[db.trackName[t]]));
+  item.append(`: ${say("trackLine", {
+    times: sessionsText(facts.sessions), zone: zone[1], hours: hoursText(facts.minutes),
+  })}`);
+  // The badges describe the whole track, in the listing's own times, as on the provider page.
+  if (facts.evening) item.append(" ", el("span", "iop-badge iop-badge--evening", say("evening")));
+  if (facts.weekend) item.append(" ", el("span", "iop-badge iop-badge--weekend", say("weekend")));
+  if (db.shifted[t]) {
+    item.appendChild(el("span", "finder-track__yours",
+      say("yourTime", { times: sessionsText(db.shifted[t].sessions) })));
   }
-  line.appendChild(el("strong", "finder-result__track", db.trackNames[db.trackName[t]]));
-  line.append(`: ${sessionsText(facts.sessions)} ${zoneName}. ${hoursText(facts.minutes)} a week.`);
-  return line;
+  if (miss) {
+    item.dataset.miss = String(miss.miss);
+    const values = { time: durationText(miss.miss), day: MESSAGES.dayLong[miss.day] };
+    item.appendChild(el("span", "finder-track__miss", say(miss.early ? "missEarly" : "missLate", values)));
+  }
+  return item;
 }
 
-function placeLine(db, p, loc, where) {
+function placeLine(db, p, loc, result) {
   const format = db.labels.format[db.program_format[p]];
   const place = `${db.cities[db.locationCity[loc]]}, ${db.labels.state[db.locationState[loc]][0]}`;
-  const r = where ? where.reach[p] : 0;
-  const parts = r === 2 && format[0] === "telehealth" ? [] : [format[1]];
-  parts.push(place);
-  if (r === 1) parts.push(distanceText(where.dist[p]));
-  else if (r === 2 && format[0] === "telehealth") parts.unshift("Telehealth: available in your state");
-  else if (r === 2) parts.push("Telehealth: available in your state");
-  else if (format[0] !== "in_person") {
-    const listed = db.programTele[p] || [db.locationState[loc]];
-    parts.push(`video sessions for people in ${stateNames(db, listed)}`);
+  const parts = [format[1], place];
+  if (format[0] === "telehealth") {
+    parts.push(say("videoFrom", { states: stateNames(db, db.programTele[p] || [db.locationState[loc]]) }));
+  } else if (result.dist && result.dist[p] === result.dist[p]) {
+    parts.push(distanceText(result.dist[p], db.approx[loc] === 1));
   }
-  return el("p", "finder-result__where", parts.join(" · "));
+  return el("p", "finder-result__where", parts.join(MESSAGES.placeJoin));
 }
 
-function badges(db, p, t) {
+function languages(db, p) {
+  const names = [];
+  db.labels.lang.forEach(([, label], i) => {
+    if (Math.floor(db.program_lang[p] / 2 ** i) % 2 === 1) names.push(label);
+  });
+  return names.join(MESSAGES.listJoin);
+}
+
+function badges(db, p) {
   const line = el("p", "finder-result__badges");
   const level = db.labels.level[db.program_level[p]];
   const open = db.labels.open[db.program_open[p]];
   line.appendChild(el("span", "iop-badge iop-badge--level", level[1]));
-  line.appendChild(el("span", `iop-badge iop-badge--accepting-${open[0]}`, open[1]));
-  // As the person lives it, like the Evening and Weekend filters (their own time zone for video)
-  if (db.evening[t]) line.appendChild(el("span", "iop-badge iop-badge--evening", "Evening"));
-  if (db.days[t] & WEEKEND) line.appendChild(el("span", "iop-badge iop-badge--weekend", "Weekend"));
+  line.append(" ", el("span", `iop-badge iop-badge--accepting-${open[0]}`, open[1]));
   return line;
+}
+
+function actions(db, p, headingId, kept) {
+  const line = el("p", "finder-result__actions");
+  const phone = db.providerPhone[db.programProvider[p]];
+  const call = line.appendChild(el("a", "md-button md-button--primary finder-result__call",
+    say("call", { phone })));
+  call.href = telHref(phone);
+  call.setAttribute("aria-describedby", headingId);
+  const keep = line.appendChild(el("button", "md-button finder-result__keep"));
+  keep.type = "button";
+  keep.dataset.keep = String(p);
+  keep.setAttribute("aria-describedby", headingId);
+  setKept(keep, kept);
+  return line;
+}
+
+export function setKept(button, kept) {
+  button.textContent = say(kept ? "kept" : "keep");
+  button.setAttribute("aria-pressed", kept ? "true" : "false");
 }
 
 function fillSelect(select, pairs) {
@@ -96,12 +141,13 @@ function fillSelect(select, pairs) {
 export function fillOptions(form, db) {
   const f = form.elements;
   const present = (kind) => ([, , codes]) => codes.some((c) => db.codes[kind].has(c));
+  const said = (choices) => choices.map(([code, key]) => [code, say(key)]);
   fillSelect(f.level, db.labels.level);
   fillSelect(f.pay, db.labels.pay);
-  fillSelect(f.lang, [...db.labels.lang].sort((a, b) => a[1].localeCompare(b[1], "en")));
+  fillSelect(f.lang, [...db.labels.lang].sort((a, b) => a[1].localeCompare(b[1], LOCALE)));
   fillSelect(f.fmt, db.labels.format);
   fillSelect(f.pop, db.labels.pop);
-  fillSelect(f.mat, MAT_CHOICES.filter(present("mat")));
-  fillSelect(f.open, OPEN_CHOICES.filter(present("open")));
+  fillSelect(f.mat, said(MAT_CHOICES.filter(present("mat"))));
+  fillSelect(f.open, said(OPEN_CHOICES.filter(present("open"))));
   form.querySelector("#iop-finder-listed-field").hidden = !db.anyUnlisted;
 }

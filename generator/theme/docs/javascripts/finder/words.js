@@ -1,14 +1,15 @@
-/* Times, days, hours and counts in words. No DOM here. */
-import { DAYS } from "./query.js";
+/* Times, days, hours, distances and lists in words, from the templates of messages.js. No DOM. */
+import { DAY_CODES } from "./avail.js";
+import { MESSAGES, say } from "./messages.js";
 
-const DAY_SHORT = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const DAY_MINUTES = 24 * 60;
 
 /** Minutes after midnight as "6:30 PM" (wrapping past midnight). */
 export function clock(total) {
   const m = ((total % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
   const h = Math.floor(m / 60);
-  return `${h % 12 || 12}:${String(m % 60).padStart(2, "0")} ${h < 12 ? "AM" : "PM"}`;
+  const values = { h: h % 12 || 12, mm: String(m % 60).padStart(2, "0") };
+  return say(h < 12 ? "clockAm" : "clockPm", values);
 }
 
 export function hhmm(total) {
@@ -17,42 +18,65 @@ export function hhmm(total) {
 
 /** 0b0010111 -> "Mon to Wed, Fri": runs of three or more days shortened. */
 export function dayText(mask) {
-  const parts = [];
+  const short = MESSAGES.dayShort, parts = [];
   for (let i = 0; i < 7; i++) {
     if (!(mask & (1 << i))) continue;
     let j = i;
     while (j + 1 < 7 && mask & (1 << (j + 1))) j++;
-    if (j - i >= 2) parts.push(`${DAY_SHORT[i]} to ${DAY_SHORT[j]}`);
-    else for (let k = i; k <= j; k++) parts.push(DAY_SHORT[k]);
+    if (j - i >= 2) parts.push(say("dayRange", { first: short[i], last: short[j] }));
+    else for (let k = i; k <= j; k++) parts.push(short[k]);
     i = j;
   }
-  return parts.join(", ");
+  return parts.join(MESSAGES.listJoin);
 }
 
 export function sessionsText(sessions) {
-  return sessions.map(([mask, start, end]) => `${dayText(mask)} ${clock(start)} to ${clock(end)}`).join("; ");
+  return sessions.map(([mask, start, end]) => say("session", {
+    days: dayText(mask), start: clock(start), end: clock(end),
+  })).join(MESSAGES.sessionJoin);
 }
 
 export function hoursText(minutes) {
-  const shown = String(Math.round(minutes / 60 * 100) / 100);
-  return `${shown} hour${shown === "1" ? "" : "s"}`;
+  return say("hours", { n: Math.round(minutes / 60 * 100) / 100 });
+}
+
+/** 30 -> "30 minutes", 60 -> "1 hour", 90 -> "1 hour 30 minutes". */
+export function durationText(minutes) {
+  const h = Math.floor(minutes / 60), m = minutes % 60;
+  if (!h) return say("minutes", { n: m });
+  if (!m) return say("hours", { n: h });
+  return say("hourAndMinutes", { hours: say("hours", { n: h }), minutes: say("minutes", { n: m }) });
 }
 
 export function dayCodes(mask) {
-  return DAYS.filter((_, i) => mask & (1 << i)).join(",");
+  return DAY_CODES.filter((_, i) => mask & (1 << i)).join(",");
 }
 
-export function plural(n, word) {
-  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+export function milesText(n) {
+  return say("miles", { n });
+}
+
+/** How far a program is: "2.4 miles away", or "about 3 miles, by ZIP code" when the program's
+ * point is only its ZIP code's centre (a tenth of a mile would claim a precision it lacks). */
+export function distanceText(d, approx) {
+  if (approx) {
+    return d < 1 ? say("distanceTinyApprox") : say("distanceApprox", { miles: milesText(Math.round(d)) });
+  }
+  if (d < 0.1) return say("distanceTiny");
+  return say("distance", { miles: milesText(d < 10 ? Number(d.toFixed(1)) : Math.round(d)) });
 }
 
 export function stateNames(db, numbers) {
   const names = numbers.map((s) => db.labels.state[s][1]);
-  return names.length > 4 ? `${names.slice(0, 4).join(", ")} and ${names.length - 4} more states`
-    : names.join(", ");
+  if (names.length <= 4) return names.join(MESSAGES.listJoin);
+  return say("moreStates", { list: names.slice(0, 4).join(MESSAGES.listJoin), n: names.length - 4 });
 }
 
-export function distanceText(d) {
-  if (d < 0.1) return "less than 0.1 miles away";
-  return `${d < 10 ? d.toFixed(1) : Math.round(d)} miles away`;
+/** The tel: address of a phone number as listings write it (as generator/model/links.py). */
+export function telHref(phone) {
+  const [number, extension = ""] = phone.split(" ext. ");
+  let digits = number.replace(/[^0-9+]/g, "");
+  if (!digits.startsWith("+")) digits = digits.length === 10 ? `+1${digits}` : digits;
+  const ext = extension.replace(/[^0-9+]/g, "").replace(/^\++/, "");
+  return `tel:${digits}${ext ? `;ext=${ext}` : ""}`;
 }

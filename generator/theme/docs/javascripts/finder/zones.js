@@ -1,7 +1,7 @@
 /*
  * Time zones: each track's sessions as the person lives them. Listings give local times; a
- * program joined by video from another time zone is also shown in the person's own time, and a
- * session whose start crosses midnight moves to the day before or after.
+ * program attended entirely by video from another time zone is also shown in the person's own
+ * time, and a session whose start crosses midnight moves to the day before or after.
  */
 import { scheduleFacts } from "./data.js";
 
@@ -18,11 +18,16 @@ export function userZone() {
 }
 
 /** Minutes the zone is ahead of UTC at `date` (-300 for New York in winter). */
+const formats = new Map(); // zone -> Intl.DateTimeFormat: making one is slow
+
 export function zoneOffset(zone, date) {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric",
-    hour: "numeric", minute: "numeric",
-  }).formatToParts(date);
+  if (!formats.has(zone)) {
+    formats.set(zone, new Intl.DateTimeFormat("en-US", {
+      timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric",
+      hour: "numeric", minute: "numeric",
+    }));
+  }
+  const parts = formats.get(zone).formatToParts(date);
   const get = (type) => Number(parts.find((p) => p.type === type).value);
   const local = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
   return Math.round((local - Math.floor(date.getTime() / 60000) * 60000) / 60000);
@@ -53,35 +58,29 @@ function safeOffset(zone, date, fallback = 0) {
 }
 
 /**
- * Each track's schedule as the person lives it: local times for in-person programs, the
- * person's own time for telehealth and hybrid programs in another time zone, with the offsets
- * of `now` (daylight saving time included).
+ * Each track's sessions as the person lives them (db.lived): local times for programs that
+ * meet in person (in_person and hybrid: the person goes there), the person's own time for
+ * programs attended entirely by video (telehealth) in another time zone, with the offsets of
+ * `now` (daylight saving time included). db.shifted holds the facts of moved schedules only.
  */
 export function localise(db, zone, now = new Date()) {
   if (db.zone === zone) return;
   const mine = zone ? safeOffset(zone, now) : null;
   const deltas = db.labels.zone.map(([z]) => (mine === null ? 0 : mine - safeOffset(z, now, mine)));
-  const T = db.T;
-  db.days = new Uint8Array(T);
-  db.lo = new Int16Array(T);
-  db.hi = new Int16Array(T);
-  db.evening = new Uint8Array(T);
-  db.shifted = new Array(T).fill(null);
+  const video = db.codes.format.get("telehealth");
+  db.lived = new Array(db.T);
+  db.shifted = new Array(db.T).fill(null);
   const cache = new Map();
-  for (let t = 0; t < T; t++) {
+  for (let t = 0; t < db.T; t++) {
     const p = db.trackProgram[t];
-    const delta = db.program_format[p] === db.codes.format.get("in_person") ? 0
-      : deltas[db.locationZone[db.programLocation[p]]];
-    let facts = db.schedules[db.trackSchedule[t]];
+    const delta = db.program_format[p] === video ? deltas[db.locationZone[db.programLocation[p]]] : 0;
+    const facts = db.schedules[db.trackSchedule[t]];
     if (delta && !db.unlisted[t]) {
       const key = db.trackSchedule[t] * 10000 + delta;
       if (!cache.has(key)) cache.set(key, scheduleFacts(shiftSessions(facts.sessions, delta)));
-      facts = db.shifted[t] = cache.get(key);
+      db.shifted[t] = cache.get(key);
     }
-    db.days[t] = facts.days;
-    db.lo[t] = facts.lo;
-    db.hi[t] = facts.hi;
-    db.evening[t] = facts.evening;
+    db.lived[t] = (db.shifted[t] || facts).sessions;
   }
   db.zone = zone;
 }
