@@ -24,6 +24,7 @@ export const MESSAGES = {
   loading: "Loading programs…",
   loadFailed: "The list of programs could not be loaded. Check your connection and reload the page, or",
   loadFailedLink: "browse the programs",
+  loadFailedEnd: ".", // the sentence is loadFailed, the link, loadFailedEnd
 
   // Where
   zipLooking: "Looking up the ZIP code…",
@@ -67,6 +68,11 @@ export const MESSAGES = {
   groupCount: "{title} ({n})",
 
   // A result card
+  place: "{city}, {state}",
+  programOf: "{provider}: {program}",
+  trackTimes: "{track}: {times} {zone}",
+  nameSeparator: ": ",
+  sentenceJoin: " ",
   distance: "{miles} away",
   distanceApprox: "about {miles}, by ZIP code",
   distanceTiny: "less than 0.1 miles away",

@@ -70,10 +70,10 @@ export class Finder {
   }
 
   failed(error) {
-    this.status.textContent = `${say("loadFailed")} `;
+    this.status.textContent = say("loadFailed") + say("sentenceJoin");
     const browse = this.status.appendChild(el("a", "", say("loadFailedLink")));
     browse.href = "../browse/";
-    this.status.append(".");
+    this.status.append(say("loadFailedEnd"));
     this.root.dataset.loaded = "error";
     console.warn("iop finder:", error); // eslint-disable-line no-console
   }
@@ -188,7 +188,7 @@ export class Finder {
     }
     const place = zipPlace(this.zips, state.zip);
     this.zipNote.textContent = place
-      ? `${say("zipFound", { zip: place.zip, state: place.state })} ${this.zipHint}`
+      ? say("zipFound", { zip: place.zip, state: place.state }) + say("sentenceJoin") + this.zipHint
       : say("zipUnknown", { zip: state.zip });
     return place;
   }
@@ -272,7 +272,7 @@ export class Finder {
       this.explainEmpty();
       return;
     }
-    const shown = this.shown < total ? ` ${say("statusShowing", { shown: this.shown })}` : "";
+    const shown = this.shown < total ? say("sentenceJoin") + say("statusShowing", { shown: this.shown }) : "";
     const n = (kind) => groups[kind].length;
     if (this.place && n("unlisted") === total) {
       this.status.textContent = say("statusNoHours", { n: total, where: this.where() }) + shown;

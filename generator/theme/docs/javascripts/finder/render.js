@@ -59,9 +59,9 @@ function trackItem(db, t, miss) {
     trackZone: zone[0],
   });
   item.appendChild(el("strong", "finder-track__name", db.trackNames[db.trackName[t]]));
-  item.append(`: ${say("trackLine", {
+  item.append(say("nameSeparator"), say("trackLine", {
     times: sessionsText(facts.sessions), zone: zone[1], hours: hoursText(facts.minutes),
-  })}`);
+  }));
   // The badges describe the whole track, in the listing's own times, as on the provider page.
   if (facts.evening) item.append(" ", el("span", "iop-badge iop-badge--evening", say("evening")));
   if (facts.weekend) item.append(" ", el("span", "iop-badge iop-badge--weekend", say("weekend")));
@@ -79,7 +79,7 @@ function trackItem(db, t, miss) {
 
 function placeLine(db, p, loc, result) {
   const format = db.labels.format[db.program_format[p]];
-  const place = `${db.cities[db.locationCity[loc]]}, ${db.labels.state[db.locationState[loc]][0]}`;
+  const place = placeName(db, loc);
   const parts = [format[1], place];
   if (format[0] === "telehealth") {
     parts.push(say("videoFrom", { states: stateNames(db, db.programTele[p] || [db.locationState[loc]]) }));
@@ -87,6 +87,11 @@ function placeLine(db, p, loc, result) {
     parts.push(distanceText(result.dist[p], db.approx[loc] === 1));
   }
   return el("p", "finder-result__where", parts.join(MESSAGES.placeJoin));
+}
+
+/** "Portland, OR". */
+export function placeName(db, loc) {
+  return say("place", { city: db.cities[db.locationCity[loc]], state: db.labels.state[db.locationState[loc]][0] });
 }
 
 function languages(db, p) {

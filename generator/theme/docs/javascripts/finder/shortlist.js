@@ -4,7 +4,7 @@
  * sent), under a key starting "iopdir", which "Leave this site quickly" clears (quick-exit.js).
  */
 import { MESSAGES, say } from "./messages.js";
-import { el } from "./render.js";
+import { el, placeName } from "./render.js";
 import { sessionsText, telHref } from "./words.js";
 
 export const STORAGE_KEY = "iopdir-shortlist";
@@ -69,10 +69,9 @@ function sheetItem(db, p, entry, onRemove) {
   const prov = db.programProvider[p], loc = db.programLocation[p];
   const item = el("li", "iop-shortlist__item");
   Object.assign(item.dataset, { provider: entry.s, program: String(entry.n) });
-  const name = `${db.providerName[prov]}: ${db.programNames[db.program_name[p]]}`;
+  const name = say("programOf", { provider: db.providerName[prov], program: db.programNames[db.program_name[p]] });
   item.appendChild(el("h3", "iop-shortlist__name", name));
-  const where = item.appendChild(el("p", "iop-shortlist__where",
-    `${db.cities[db.locationCity[loc]]}, ${db.labels.state[db.locationState[loc]][0]}${MESSAGES.placeJoin}`));
+  const where = item.appendChild(el("p", "iop-shortlist__where", placeName(db, loc) + MESSAGES.placeJoin));
   const phone = db.providerPhone[prov];
   const call = where.appendChild(el("a", "", say("call", { phone })));
   call.href = telHref(phone);
@@ -83,7 +82,9 @@ function sheetItem(db, p, entry, onRemove) {
     for (let t = first; t < first + db.program_tracks[p]; t++) {
       const facts = db.schedules[db.trackSchedule[t]];
       const zone = db.labels.zone[db.locationZone[loc]][1];
-      times.appendChild(el("li", "", `${db.trackNames[db.trackName[t]]}: ${sessionsText(facts.sessions)} ${zone}`));
+      times.appendChild(el("li", "", say("trackTimes", {
+        track: db.trackNames[db.trackName[t]], times: sessionsText(facts.sessions), zone,
+      })));
     }
   }
   const page = new URL(`../providers/${encodeURIComponent(entry.s)}/#program-${entry.n}`, location.href);
