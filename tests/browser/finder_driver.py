@@ -58,9 +58,7 @@ def choose(page: Page, *, zip: str | None = None, miles: str | None = None,
     if listed is not None:
         page.get_by_label("Only programs that list their hours").set_checked(listed)
     if text is not None or selects:
-        more = page.locator("#iop-finder-more-choices")
-        if not more.evaluate("el => el.open"):
-            more.locator("summary").click()
+        open_details(page, "#iop-finder-more-choices")
     if text is not None:
         page.get_by_label("Name or city", exact=True).fill(text)
     for label, value in selects.items():
@@ -68,8 +66,16 @@ def choose(page: Page, *, zip: str | None = None, miles: str | None = None,
     settle(page)
 
 
+def open_details(page: Page, selector: str) -> None:
+    """Unfold a folded part of the form, as a person taps its summary."""
+    part = page.locator(selector)
+    if not part.evaluate("el => el.open"):
+        part.locator("summary").click()
+
+
 def set_days(page: Page, days: Week) -> None:
     """Each day checked with its hours typed in, or unchecked when the person is not free."""
+    open_details(page, "#iop-finder-week")
     for code in DAY_CODES:
         box = page.get_by_label(DAY_NAMES[code], exact=True)
         if code not in days:

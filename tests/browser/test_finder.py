@@ -400,6 +400,13 @@ def test_a_day_shift_across_midnight_moves_the_day(visit_with: Callable[..., Vis
 def test_keyboard_alone_works(finder: tuple[Visit, Page]) -> None:
     _, page = finder
     page.evaluate("window.__stayed = true")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('#iop-finder-week') !== null"):
+            break
+    else:
+        pytest.fail("Tab never reached 'Days and hours'")
+    page.keyboard.press("Enter")  # unfolds the days
     for _ in range(80):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.value") == "sat":
@@ -416,6 +423,8 @@ def test_keyboard_alone_works(finder: tuple[Visit, Page]) -> None:
     page.keyboard.press("Space")
     settle(page)
     check(page, expected(week(sat=None, sun=None)))
+    assert page.locator("#iop-finder-week summary").inner_text() == (
+        "Days and hours: Sat, Sun all day")
     page.keyboard.press("Enter")  # submits without leaving the page, then jumps to results
     settle(page)
     assert page.evaluate("window.__stayed") is True
@@ -517,6 +526,7 @@ def test_a_failed_load_says_so_and_links_the_browse_pages(visit: Visit, site: Se
 def test_every_control_has_a_visible_label(finder: tuple[Visit, Page]) -> None:
     _, page = finder
     page.locator("#iop-finder-more-choices summary").click()
+    page.locator("#iop-finder-week summary").click()
     for label in ("ZIP code", "Distance", "Level of care", "Insurance or payment", "Language",
                   "Format", "Population", "Medication for addiction treatment",
                   "Accepting new patients", "Name or city", *DAY_NAMES.values(),

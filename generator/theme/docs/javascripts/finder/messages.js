@@ -19,6 +19,13 @@ export const MESSAGES = {
   hours: { one: "{n} hour", other: "{n} hours" },
   minutes: { one: "{n} minute", other: "{n} minutes" },
   hourAndMinutes: "{hours} {minutes}",
+  weekAny: "any day, any time",
+  weekItem: "{days} {window}",
+  weekJoin: "; ",
+  windowAll: "all day",
+  windowFrom: "from {start}",
+  windowUntil: "until {end}",
+  windowBetween: "{start} to {end}",
 
   // Loading and failing
   loading: "Loading programs…",

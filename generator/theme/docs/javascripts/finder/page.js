@@ -12,7 +12,7 @@ import { say } from "./messages.js";
 import { SELECTS, asksHours, emptyState, fromQuery, toQuery } from "./query.js";
 import { el, fillOptions, resultCard, setKept } from "./render.js";
 import { drawSheet, entryOf, has, loadList, saveList, toggle } from "./shortlist.js";
-import { milesText } from "./words.js";
+import { milesText, weekText } from "./words.js";
 import { localise, userZone } from "./zones.js";
 
 const PAGE = 20; // result cards drawn at once (a phone screen shows two); the counts say how many match
@@ -35,6 +35,7 @@ export class Finder {
     this.zipHint = this.zipNote.textContent;
     this.show = root.querySelector("#iop-finder-show");
     this.listLink = root.querySelector("#iop-finder-list-link");
+    this.weekSummary = root.querySelector("#iop-finder-week-summary");
     this.sheet = document.getElementById("iop-shortlist");
     this.db = null;
     this.zips = null;
@@ -170,6 +171,7 @@ export class Finder {
     if (!this.db) return 0;
     this.place = this.placeFor(state);
     this.state = state;
+    this.weekSummary.textContent = weekText(state.avail);
     this.result = search(this.db, state, this.place);
     this.groupsBox.replaceChildren();
     this.drawn = [];

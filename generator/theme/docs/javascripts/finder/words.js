@@ -48,6 +48,31 @@ export function durationText(minutes) {
   return say("hourAndMinutes", { hours: say("hours", { n: h }), minutes: say("minutes", { n: m }) });
 }
 
+/** The week in a few words: "Mon to Fri from 5:30 PM; Sat, Sun all day". */
+export function weekText(week) {
+  const items = [];
+  for (let d = 0; d < 7; d++) {
+    const window = week[d];
+    if (window === null) continue;
+    let mask = 1 << d;
+    for (let e = d + 1; e < 7; e++) {
+      if (week[e] && week[e][0] === window[0] && week[e][1] === window[1]) mask |= 1 << e;
+    }
+    if (items.some(([seen]) => seen & mask)) continue;
+    items.push([mask, windowText(window)]);
+  }
+  if (!items.length) return say("weekAny");
+  return items.map(([mask, text]) => say("weekItem", { days: dayText(mask), window: text }))
+    .join(MESSAGES.weekJoin);
+}
+
+function windowText([from, to]) {
+  if (from === null && to === null) return say("windowAll");
+  if (to === null) return say("windowFrom", { start: clock(from) });
+  if (from === null) return say("windowUntil", { end: clock(to) });
+  return say("windowBetween", { start: clock(from), end: clock(to) });
+}
+
 export function dayCodes(mask) {
   return DAY_CODES.filter((_, i) => mask & (1 << i)).join(",");
 }
