@@ -246,10 +246,8 @@ ORDER_JS = """() => {
   window.__iopFinder.fill("zip=10001&miles=any");
   window.__iopFinder.apply();
   for (let i = 0; i < 3; i++) document.getElementById("iop-finder-more").click();
-  return [...document.querySelectorAll('[data-group="near"] .finder-result__where')].map((el) => {
-    const found = el.textContent.match(/([0-9.,]+) miles?(,| away)/);
-    return found ? Number(found[1].replace(/,/g, "")) : 0;  // "less than ...": nearest
-  });
+  return [...document.querySelectorAll('[data-group="near"] .finder-result__where')]
+    .map((el) => Number(el.dataset.miles));
 }"""
 
 

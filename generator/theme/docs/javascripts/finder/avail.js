@@ -19,7 +19,7 @@ const DAY = 24 * 60;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 // The quick choices of the form: the days they fill in, and the window of each.
-export const PRESETS = {
+const PRESETS = {
   "nine-to-five": [[0, 4, [17 * 60 + 30, null]], [5, 6, [null, null]]],
   evenings: [[0, 4, [17 * 60, null]]],
   weekends: [[5, 6, [null, null]]],

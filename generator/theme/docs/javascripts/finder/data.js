@@ -4,8 +4,8 @@
  * No DOM here: the Node tests decode small indexes with these functions.
  */
 
-export const FORMAT_VERSION = 2;
-export const EVENING = 17 * 60; // an evening track: every session starts then or later
+const FORMAT_VERSION = 2;
+const EVENING = 17 * 60; // an evening track: every session starts then or later
 const WEEKEND = 0x60; // bits 5 and 6: Saturday, Sunday
 const COORD_SCALE = 1000;
 
@@ -41,7 +41,7 @@ export function undelta(values, scale) {
 }
 
 /** The slug of a plain ASCII name, as finder_index.slug_of computes it. */
-export function slugOf(name) {
+function slugOf(name) {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
 

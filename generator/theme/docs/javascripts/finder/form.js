@@ -1,6 +1,6 @@
 /* The search form and the search state (query.js) in both directions. */
 import { DAY_CODES, applyPreset, emptyWeek } from "./avail.js";
-import { SELECTS, emptyState } from "./query.js";
+import { DEFAULT_MILES, SELECTS, emptyState } from "./query.js";
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -19,7 +19,7 @@ function dayBox(form, code) {
 }
 
 /** The week the form shows: a checked day with its hours, an unchecked day not free. */
-export function readWeek(form) {
+function readWeek(form) {
   const f = form.elements, week = emptyWeek();
   DAY_CODES.forEach((code, d) => {
     if (!dayBox(form, code).checked) return;
@@ -30,7 +30,7 @@ export function readWeek(form) {
   return week;
 }
 
-export function writeWeek(form, week) {
+function writeWeek(form, week) {
   const f = form.elements;
   DAY_CODES.forEach((code, d) => {
     dayBox(form, code).checked = week[d] !== null;
@@ -66,7 +66,7 @@ export function writeForm(form, state) {
   for (const key of ["miles", ...SELECTS]) {
     const select = f[key];
     select.value = state[key];
-    if (select.value !== state[key]) select.value = key === "miles" ? "25" : ""; // not in this index
+    if (select.value !== state[key]) select.value = key === "miles" ? DEFAULT_MILES : ""; // not offered
   }
   writeWeek(form, state.avail);
   f.listed.checked = state.listed;

@@ -7,8 +7,9 @@
  * The modules, by concern: data.js (decoding finder/index.json), geo.js (ZIP codes, miles),
  * zones.js (time zones), avail.js (when a person is free, and the avail= format), query.js
  * (the search in the address), match.js (which programs a search finds), words.js and
- * messages.js (every word shown, in one replaceable object), render.js and form.js (the page),
- * shortlist.js (My list), page.js (the finder itself), mark.js (provider pages).
+ * messages.js (every word shown, in one replaceable object), status.js (the status line and
+ * group titles), render.js and form.js (the page), shortlist.js (My list), page.js (the finder
+ * itself), mark.js (provider pages).
  * Unit tests: tests/js/ (node --test).
  *
  * Material's instant navigation swaps the page without running this file again: its document$

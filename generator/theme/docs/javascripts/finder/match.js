@@ -24,7 +24,7 @@ export const OPEN_CHOICES = [
   ["waitlist", "openWaitlist", ["yes", "waitlist"]],
 ];
 
-export function fold(text) {
+function fold(text) {
   return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
@@ -82,7 +82,7 @@ function bitOf(index) {
  * How each program can be reached from `place`: NEAR (meets in person within `limit` miles),
  * VIDEO (attended entirely by video, serving the place's state), else 0.
  */
-export const NEAR = 1, VIDEO = 2, ANYWHERE = 3;
+const NEAR = 1, VIDEO = 2, ANYWHERE = 3;
 
 function reach(db, place, limit) {
   const out = new Uint8Array(db.G);
@@ -195,7 +195,7 @@ export function tracksFor(db, p, state) {
  * the listing's order); with keys, only the programs about to be drawn are put in order (the
  * rest waits for "Show more").
  */
-export class Ordered {
+class Ordered {
   constructor(found, keys) {
     this.found = found;
     this.keys = keys ? Float64Array.from(keys) : null;

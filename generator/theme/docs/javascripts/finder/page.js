@@ -9,10 +9,11 @@ import { checkDayOf, fillPreset, readForm, writeForm } from "./form.js";
 import { decodeZips, nearestZip, zipPlace } from "./geo.js";
 import { GROUPS, haystacks, search } from "./match.js";
 import { say } from "./messages.js";
-import { SELECTS, asksHours, emptyState, fromQuery, toQuery } from "./query.js";
+import { emptyState, fromQuery, toQuery } from "./query.js";
 import { el, fillOptions, resultCard, setKept } from "./render.js";
 import { drawSheet, entryOf, has, loadList, saveList, toggle } from "./shortlist.js";
-import { milesText, weekText } from "./words.js";
+import { emptyTips, groupTitle, statusText } from "./status.js";
+import { weekText } from "./words.js";
 import { localise, userZone } from "./zones.js";
 
 const PAGE = 20; // result cards drawn at once (a phone screen shows two); the counts say how many match
@@ -23,7 +24,7 @@ function pause() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-export class Finder {
+class Finder {
   constructor(root) {
     this.root = root;
     this.form = root.querySelector("form");
@@ -195,26 +196,6 @@ export class Finder {
     return place;
   }
 
-  /** The phrase that says where: "within 25 miles of ZIP 60614". */
-  where() {
-    const miles = this.state.miles;
-    return miles === "any" ? say("whereAny", { zip: this.place.zip })
-      : say("whereMiles", { zip: this.place.zip, miles: milesText(Number(miles)) });
-  }
-
-  groupTitle(kind) {
-    const asked = this.result.asked;
-    if (kind === "near") return say("groupNear", { where: this.where() });
-    if (kind === "video") return say("groupVideo", { state: this.stateName() });
-    if (kind === "fit") return say(asked ? "groupFit" : "groupListed");
-    return say(kind === "close" ? "groupClose" : "groupUnlisted");
-  }
-
-  stateName() {
-    const db = this.db, code = this.place.state;
-    return db.codes.state.has(code) ? db.labels.state[db.codes.state.get(code)][1] : code;
-  }
-
   /** Draw the next PAGE cards, group after group; a group's heading comes with its first card. */
   draw() {
     const { groups } = this.result;
@@ -249,7 +230,8 @@ export class Finder {
       const title = `iop-finder-group-${kind}`;
       section.setAttribute("aria-labelledby", title);
       const heading = section.appendChild(el("h3", "iop-finder__group-title",
-        say("groupCount", { title: this.groupTitle(kind), n: this.result.groups[kind].length })));
+        say("groupCount", { title: groupTitle(this.db, kind, this.result, this.state),
+          n: this.result.groups[kind].length })));
       heading.id = title;
       section.appendChild(el("ol", "iop-finder__list"));
     }
@@ -266,42 +248,16 @@ export class Finder {
 
   /** The status line and the button say the same number: the programs found. */
   say() {
-    const { groups, total, asked } = this.result;
+    const total = this.result.total;
     this.show.textContent = total ? say("showButton", { n: total }) : say("showButtonNone");
+    this.status.textContent = statusText(this.db, this.result, this.state, this.shown);
     this.empty.hidden = total > 0;
-    if (!total) {
-      this.status.textContent = say("statusNone");
-      this.explainEmpty();
-      return;
-    }
-    const shown = this.shown < total ? say("sentenceJoin") + say("statusShowing", { shown: this.shown }) : "";
-    const n = (kind) => groups[kind].length;
-    if (this.place && n("unlisted") === total) {
-      this.status.textContent = say("statusNoHours", { n: total, where: this.where() }) + shown;
-      return;
-    }
-    const parts = [];
-    const fitting = n("near") + n("fit");
-    if (fitting) parts.push(say(asked ? "partFit" : "partListed", { n: fitting }));
-    if (n("video")) parts.push(say("partVideo", { n: n("video"), state: this.stateName() }));
-    if (n("close")) parts.push(say("partClose", { n: n("close") }));
-    if (n("unlisted")) parts.push(say("partUnlisted", { n: n("unlisted") }));
-    this.status.textContent = say("statusAll", { n: total, parts: parts.join(say("statusJoin")) }) + shown;
+    if (!total) this.explainEmpty();
   }
 
   explainEmpty() {
-    const s = this.state, f = this.form.elements;
-    const tips = [];
-    if (asksHours(s)) tips.push(say("tipDays"));
-    if (s.listed) tips.push(say("tipListed"));
-    if (this.place && s.miles !== "any") tips.push(say("tipMiles"));
-    for (const key of SELECTS) {
-      if (s[key]) {
-        tips.push(say("tipSelect", { label: this.form.querySelector(`label[for="${f[key].id}"]`).textContent }));
-      }
-    }
-    if (s.text) tips.push(say("tipText"));
-    if (s.zip && !this.place) tips.push(say("tipZip"));
+    const labelOf = (key) => this.form.querySelector(`label[for="${this.form.elements[key].id}"]`).textContent;
+    const tips = emptyTips(this.state, this.place, labelOf);
     this.empty.replaceChildren(el("p", "", say(tips.length ? "emptyIntro" : "emptyNothing")));
     if (tips.length) {
       const list = this.empty.appendChild(el("ul"));

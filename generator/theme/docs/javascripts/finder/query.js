@@ -9,7 +9,7 @@
 import { DAY_CODES, emptyWeek, formatWeek, isOpen, parseWeek } from "./avail.js";
 
 export const SELECTS = ["level", "pay", "lang", "fmt", "pop", "mat", "open"];
-export const MILES = ["5", "10", "25", "50", "100", "any"];
+const MILES = ["5", "10", "25", "50", "100", "any"];
 export const DEFAULT_MILES = "25"; // once a ZIP code is given
 const LIMIT = { text: 100, select: 40 };
 

@@ -17,7 +17,7 @@ export function el(tag, className, text) {
 }
 
 /** The address of a program on its provider page, with the tracks to mark (mark.js). */
-export function programHref(db, p, tracks) {
+function programHref(db, p, tracks) {
   const slug = encodeURIComponent(db.providerSlug[db.programProvider[p]]);
   const fits = tracks.map(({ t }) => db.trackNumber[t]).join(",");
   return `../providers/${slug}/${fits ? `?fits=${fits}` : ""}#program-${db.programNumber[p]}`;
@@ -86,7 +86,9 @@ function placeLine(db, p, loc, result) {
   } else if (result.dist && result.dist[p] === result.dist[p]) {
     parts.push(distanceText(result.dist[p], db.approx[loc] === 1));
   }
-  return el("p", "finder-result__where", parts.join(MESSAGES.placeJoin));
+  const line = el("p", "finder-result__where", parts.join(MESSAGES.placeJoin));
+  if (result.dist && result.dist[p] === result.dist[p]) line.dataset.miles = result.dist[p].toFixed(2);
+  return line;
 }
 
 /** "Portland, OR". */

@@ -7,7 +7,7 @@ import { MESSAGES, say } from "./messages.js";
 import { el, placeName } from "./render.js";
 import { sessionsText, telHref } from "./words.js";
 
-export const STORAGE_KEY = "iopdir-shortlist";
+const STORAGE_KEY = "iopdir-shortlist";
 
 /** The kept programs, as [{ s: provider slug, n: program number }], oldest first. */
 export function loadList(storage = globalThis.localStorage) {
