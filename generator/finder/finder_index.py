@@ -38,7 +38,6 @@ person types a ZIP code.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -120,7 +119,8 @@ def code_slug(slug: str, name: str, city: str) -> str:
     guess = f"{slug_of(name)}-{slug_of(city)}"
     if slug == guess:
         return "="
-    same = len(os.path.commonprefix([slug, guess]))
+    same = next((i for i, (a, b) in enumerate(zip(slug, guess, strict=False)) if a != b),
+                min(len(slug), len(guess)))
     return f"{same}:{slug[same:]}" if same >= 8 else slug
 
 

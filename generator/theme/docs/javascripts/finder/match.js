@@ -84,9 +84,8 @@ function bitOf(index) {
  */
 const NEAR = 1, VIDEO = 2, ANYWHERE = 3;
 
-function reach(db, place, limit) {
+function reach(db, place, limit, dist) {
   const out = new Uint8Array(db.G);
-  const dist = distances(db, place);
   const video = teleReach(db, place.state);
   const tele = db.codes.format.get("telehealth");
   for (let p = 0; p < db.G; p++) {
@@ -135,8 +134,8 @@ export function search(db, state, place) {
   const asked = asksHours(state);
   const week = state.avail;
   const limit = state.miles === "any" ? Infinity : Number(state.miles);
-  const where = place ? reach(db, place, limit) : null;
-  const dist = place ? db.dist : null;
+  const dist = place ? distances(db, place) : null;
+  const where = place ? reach(db, place, limit, dist) : null;
   const found = { near: [], video: [], fit: [], close: [], unlisted: [] };
   const missed = [];
   for (let p = 0; p < db.G; p++) {
