@@ -146,10 +146,6 @@ def miss(row: Listed, free: Week, zone: str = ZONE, now: dt.datetime = NOW) -> f
     return worst
 
 
-def fits(free: Week, zone: str = ZONE, now: dt.datetime = NOW) -> Callable[[Listed], bool]:
-    return lambda row: not free or miss(row, free, zone, now) == 0
-
-
 def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
