@@ -1,6 +1,6 @@
 # The two commands of the README: `make site` (or `make serve`) and `make test`.
 # Each sets up what it needs first (scripts/setup.sh is idempotent).
-.PHONY: site serve test test-quick lint bench clean
+.PHONY: site serve test test-quick test-js lint bench clean
 
 site:
 	scripts/setup.sh
@@ -14,11 +14,18 @@ test:
 	scripts/setup.sh --with-browser --with-runners
 	.venv/bin/ruff check generator tests benchmarks
 	.venv/bin/mypy
+	node --test tests/js/*.test.js
 	.venv/bin/pytest
 
 test-quick:
 	scripts/setup.sh
+	node --test tests/js/*.test.js
 	.venv/bin/pytest -m "not browser and not slow"
+
+# The finder's scripts (ES modules, package.json says so) under Node's own test runner (Node 18
+# or newer; scripts/setup.sh --with-browser installs Debian's nodejs). No packages to install.
+test-js:
+	node --test tests/js/*.test.js
 
 bench:
 	scripts/setup.sh

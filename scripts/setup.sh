@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Set up everything on a fresh Debian machine with Python 3.11+. Idempotent: a second run only
 # checks. Usage: scripts/setup.sh [--with-browser] [--with-runners]
-#   --with-browser  also installs Debian's Chromium (for the browser tests) when it is missing,
-#                   and Lighthouse into tools/lighthouse when Node.js is there (npm ci, pinned).
+#   --with-browser  also installs Debian's Chromium (for the browser tests) and Node.js (the
+#                   finder's unit tests) when they are missing, and Lighthouse into
+#                   tools/lighthouse (npm ci, pinned).
 #   --with-runners  also makes a virtual environment under .venv-runners/ for each other site
 #                   builder in scripts/runners.txt (MkDocs, ProperDocs, Zensical), pinned.
 set -euo pipefail
@@ -26,6 +27,15 @@ if $WITH_BROWSER && ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
     chromium fonts-liberation >/dev/null
+fi
+
+# Node.js: the finder's unit tests (node --test tests/js/*.test.js) and Lighthouse.
+if [[ "${1:-}" == "--with-browser" ]] && ! command -v node >/dev/null 2>&1; then
+  echo "setup: installing Debian's nodejs for the finder's unit tests and Lighthouse" >&2
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    nodejs npm >/dev/null
 fi
 
 # Lighthouse for tests/browser/test_lighthouse.py, from tools/lighthouse/package-lock.json; it

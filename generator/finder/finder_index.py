@@ -15,10 +15,13 @@ column of small numbers (all below 36) is one base-36 digit per entry in a strin
     labels            {kind: [[code, plain label], ...]} for the codes present only; a code's
                       number is its position (level, format, mat, open, state, zone) or its bit
                       (pop, pay, lang)
-    provider          name, slug ('' when it is `slug_of(name)`), locations and programs
-                      (counts per provider)
+    provider          name, slug (coded against the name and the city of the provider's
+                      first location, see `code_slug`), locations and programs
+                      (counts per provider), phone (the number to call as the listing writes
+                      it: its first intake line, else its main phone)
     location          city (number in `cities`), state, zone; lat and lon as degrees x 1000,
-                      each delta-coded from the previous location
+                      each delta-coded from the previous location; approx (1 when the point is
+                      the ZIP code's centre, not the address)
     program           name (number in `names`), location (position among its provider's
                       locations), level, format, pop, pay, lang, mat, open, tracks (count);
                       tele: flat [program delta, n, state, ...] for listed telehealth states;
@@ -58,7 +61,7 @@ from generator.model.vocab import (
     language_name,
 )
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 INDEX_PATH = "finder/index.json"
 ZIPS_PATH = "finder/zips.json"
 COORD_SCALE = 1000  # program points: about 100 m
@@ -99,10 +102,28 @@ def build_index(providers: Iterable[Provider]) -> Json:
 
 
 def slug_of(name: str) -> str:
-    """The slug a name gives when it is plain ASCII (finder.js computes the same), else ''."""
+    """The slug a name gives when it is plain ASCII (the finder's data.js computes the same),
+    else ''."""
     if not name.isascii():
         return ""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def code_slug(slug: str, name: str, city: str) -> str:
+    """A provider's slug, short when the name and city give most of it (imported listings are
+    'name-city'): '' for slug_of(name); '=' for slug_of(name)-slug_of(city); 'K:rest' for the
+    first K characters of that, then `rest`; else the slug itself (slugs never hold '=' or ':').
+    """
+    if slug_of(name) and slug == slug_of(name):
+        return ""
+    if not (slug_of(name) and slug_of(city)):
+        return slug
+    guess = f"{slug_of(name)}-{slug_of(city)}"
+    if slug == guess:
+        return "="
+    same = next((i for i, (a, b) in enumerate(zip(slug, guess, strict=False)) if a != b),
+                min(len(slug), len(guess)))
+    return f"{same}:{slug[same:]}" if same >= 8 else slug
 
 
 def ranked(values: Sequence[H]) -> tuple[list[H], list[int]]:
@@ -200,10 +221,17 @@ def _places(providers: list[Provider], rows: list[Row]) -> dict[str, list[Locati
 def _provider_columns(providers: list[Provider], places: dict[str, list[Location]]) -> Json:
     return {
         "name": [p.name for p in providers],
-        "slug": ["" if slug_of(p.name) == p.slug else p.slug for p in providers],
+        "slug": [code_slug(p.slug, p.name, places[p.slug][0].city) for p in providers],
         "locations": column([len(places[p.slug]) for p in providers]),
         "programs": column([len(p.programs) for p in providers]),
+        "phone": [call_number(p) for p in providers],
     }
+
+
+def call_number(provider: Provider) -> str:
+    """The one number a finder result offers to call: an intake line first, else the main
+    phone (provider pages list them all in the same order)."""
+    return (*provider.intake_phones, provider.phone)[0]
 
 
 def _location_columns(locations: list[Location], labels: Labels) -> Json:
@@ -217,7 +245,13 @@ def _location_columns(locations: list[Location], labels: Labels) -> Json:
         "zone": column([zones.index(loc.timezone) for loc in locations]),
         "lat": delta(lat for lat, _ in points),
         "lon": delta(lon for _, lon in points),
+        "approx": column([int(_approximate(loc)) for loc in locations]),
     }
+
+
+def _approximate(loc: Location) -> bool:
+    """The point stands for the ZIP code's area, so distances to it are 'about N miles'."""
+    return loc.approximate_coordinates or loc.latitude is None or loc.longitude is None
 
 
 def _point(loc: Location) -> tuple[int, int]:

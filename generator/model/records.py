@@ -1,7 +1,8 @@
 """The listing model: typed records built from schema-valid data, with the derived schedule facts.
 
 Derived values (hours per week, evening, weekend, daytime) are computed here and never typed by
-hand, so a listing cannot claim an evening track that has no evening session.
+hand, so a listing cannot claim an evening track that meets in the daytime. Evening and weekend
+describe the whole track: every session in the evening, every session on the weekend.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from generator.model.vocab import DAYS, WEEKEND
 
-EVENING_START = 17 * 60  # a session starting at 17:00 or later is an evening session
+EVENING_START = 17 * 60  # an evening track: every session starts at 17:00 or later
 NOT_LISTED = "not_listed"  # populations, services or payment the source does not give
 
 
@@ -71,11 +72,14 @@ class Track:
 
     @property
     def evening(self) -> bool:
-        return any(s.start >= EVENING_START for s in self.sessions)
+        """Every session starts at 17:00 or later: a person who works days can attend it all.
+        The finder's Evening badge (javascripts/finder/) applies the same rule."""
+        return bool(self.sessions) and all(s.start >= EVENING_START for s in self.sessions)
 
     @property
     def weekend(self) -> bool:
-        return any(WEEKEND.intersection(s.days) for s in self.sessions)
+        """Every session meets on Saturday or Sunday."""
+        return bool(self.sessions) and all(WEEKEND.issuperset(s.days) for s in self.sessions)
 
     @property
     def daytime(self) -> bool:

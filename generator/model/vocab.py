@@ -52,7 +52,13 @@ POPULATIONS = {
     "sexual_abuse": "People who have experienced sexual abuse",
 }
 
-FORMATS = {"in_person": "In person", "telehealth": "Telehealth", "hybrid": "Hybrid"}
+# telehealth: attended entirely by video, so found by the states it serves; hybrid: meets in
+# person, with some sessions or services by video, so found by distance like in_person.
+FORMATS = {
+    "in_person": "In person",
+    "telehealth": "Entirely by video",
+    "hybrid": "In person, some sessions by video",
+}
 
 SERVICES = {
     "individual_therapy": "Individual therapy",

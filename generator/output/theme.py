@@ -24,7 +24,7 @@ STYLESHEETS = ("stylesheets/extra.css", "stylesheets/finder.css", "stylesheets/p
 SCRIPTS = {
     "javascripts/quick-exit.js": "",
     "javascripts/a11y.js": "",
-    "javascripts/finder.js": "",
+    "javascripts/finder/main.js": "module",  # an ES module: it imports the finder's others
 }
 # Built-in pages that `iopdir init` copies into a new project's docs/ to be edited there.
 STARTER_PAGES = ("index.md", "about-the-data.md", "for-providers.md")

@@ -18,7 +18,7 @@ from functools import lru_cache, partial
 
 from generator.model import fmt
 from generator.model.records import Location, Program, Provider, Track
-from generator.model.vocab import ACCEPTING, CONTINUUM, FORMATS, LEVELS
+from generator.model.vocab import ACCEPTING, CONTINUUM, LEVELS
 from generator.pages import templating
 from generator.pages.provider_page import page_path
 
@@ -51,6 +51,7 @@ class Facet:
     title: str
     intro: str
     entries: tuple[Entry, ...]
+    empty: str = ""  # what an empty page says, before it points to the finder
 
     @property
     def path(self) -> str:
@@ -182,13 +183,16 @@ def _summary(provider: Provider) -> str:
     tracks = [t for _, t in provider.tracks()]
     when = [word for word, flag in (("evening", any(t.evening for t in tracks)),
                                     ("weekend", any(t.weekend for t in tracks))) if flag]
-    formats = sorted({FORMATS[p.format].lower() for p in provider.programs
+    formats = sorted({_FORMAT_WORDS[p.format] for p in provider.programs
                       if p.format != "in_person"})
     open_now = any(p.accepting == "yes" for p in provider.programs)
     parts = [", ".join(levels), ", ".join(when + formats)]
     if open_now:
         parts.append(ACCEPTING["yes"].lower())
     return "; ".join(p for p in parts if p).capitalize() + "."
+
+
+_FORMAT_WORDS = {"telehealth": "entirely by video", "hybrid": "some sessions by video"}
 
 
 def _schedule_facets(providers: list[Provider]) -> list[Facet]:
@@ -198,13 +202,18 @@ def _schedule_facets(providers: list[Provider]) -> list[Facet]:
 
     return [
         Facet("evening", "Evening programs",
-              "Program tracks with a session that starts at 5:00 PM or later.",
-              tracks_where(lambda p, t: t.evening)),
-        Facet("weekend", "Weekend programs", "Program tracks that meet on Saturday or Sunday.",
-              tracks_where(lambda p, t: t.weekend)),
+              "Program tracks whose every session starts at 5:00 PM or later.",
+              tracks_where(lambda p, t: t.evening),
+              "No program in this directory lists a track that meets only in the evening yet."),
+        Facet("weekend", "Weekend programs",
+              "Program tracks whose every session meets on Saturday or Sunday.",
+              tracks_where(lambda p, t: t.weekend),
+              "No program in this directory lists a track that meets only on weekends yet."),
         Facet("telehealth", "Telehealth programs",
-              "Programs with sessions by video, all (telehealth) or some (hybrid).",
-              tracks_where(lambda p, t: p.format != "in_person")),
+              "Programs a person can attend entirely by video, and programs that meet in person "
+              "with some sessions by video.",
+              tracks_where(lambda p, t: p.format != "in_person"),
+              "No program in this directory lists a schedule with sessions by video yet."),
     ]
 
 

@@ -47,7 +47,7 @@ def test_options_fill_in_the_settings_and_the_project_validates(iopdir: Run,
     config = _config(project / "mkdocs.yml")
     assert config["site_name"] == "Oregon IOP Program Finder"
     assert config["copyright"] == "Directory run by Oregon Recovery Coalition"
-    assert config["extra"]["repository"] == "https://github.com/example/oregon-iop"
+    assert config["repo_url"] == "https://github.com/example/oregon-iop"  # the form links
     assert "iopdir" in str(config["plugins"])
     readme = (project / "README.md").read_text(encoding="utf-8")
     assert "# Oregon IOP Program Finder" in readme and ".venv/bin/iopdir build --strict" in readme
@@ -90,7 +90,7 @@ def test_answers_typed_at_the_prompts(tmp_path: Path) -> None:
     config = _config(tmp_path / "p" / "mkdocs.yml")
     assert config["site_name"] == "New Hampshire IOP Program Finder"
     assert config["copyright"] == "Directory run by Lakes Region 211"
-    assert config["extra"]["repository"] == ""
+    assert config["repo_url"] == ""
 
 
 def test_an_existing_file_is_never_replaced(tmp_path: Path) -> None:
@@ -120,9 +120,8 @@ def test_this_repository_builds_with_the_settings_a_new_project_gets() -> None:
         assert ours[key] == template[key], key
     shared = {k: v for k, v in ours["extra"].items() if k in template["extra"]}
     assert shared.keys() == template["extra"].keys()
-    assert {k: v for k, v in shared.items() if k not in ("organisation", "region", "repository")} \
-        == {k: v for k, v in template["extra"].items()
-            if k not in ("organisation", "region", "repository")}
+    assert {k: v for k, v in shared.items() if k not in ("organisation", "region")} \
+        == {k: v for k, v in template["extra"].items() if k not in ("organisation", "region")}
     assert set(template["not_in_nav"].split()) <= set(ours["not_in_nav"].split())
     assert [entry for entry in ours["nav"] if entry in template["nav"]] == template["nav"]
 

@@ -50,7 +50,7 @@ def test_404_page_links_and_loads_everything_from_the_sub_path(built: Path) -> N
                  "/iop/stylesheets/print.css"):
         assert f'href="{href}"' in page
     assert 'href="tel:988"' in page
-    relative = re.findall(r'(?:href|src)="(?!/iop/|https?:|tel:|mailto:|#)([^"]+)"', page)
+    relative = re.findall(r'(?:href|src)="(?!/iop/|https?:|tel:|sms:|mailto:|#)([^"]+)"', page)
     assert relative == []  # a relative link would break on /iop/a/b/missing/
 
 

@@ -7,7 +7,9 @@ aborts them, so tests can assert the site makes no third-party request.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import shutil
 import subprocess
 import sys
@@ -19,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -29,9 +32,11 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from tests.conftest import PROVIDERS, ROOT, TODAY
+from tests.conftest import PROVIDERS, ROOT, SHARED_DATA, TODAY
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# WCAG 2.0 to 2.2, levels A and AA (2.2 adds the 24 x 24 px target size), and axe's best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -51,19 +56,44 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _GzipHandler(_QuietHandler):
+    """Text compressed on the fly, as every static host does (GitHub Pages, Netlify...): what
+    Lighthouse measures then is what a person's phone downloads."""
+
+    TEXT = ("text/", "application/javascript", "application/json", "application/xml",
+            "image/svg+xml")
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        if (not path.is_file() or not kind.startswith(self.TEXT)
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        data = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
+
+
 @dataclass
 class Server:
     root: Path
     url: str
     httpd: http.server.ThreadingHTTPServer
+    providers: Path = PROVIDERS  # the listings the site was built from
 
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
 
 
-def serve(root: Path) -> Server:
-    handler = functools.partial(_QuietHandler, directory=str(root))
+def serve(root: Path, compress: bool = False) -> Server:
+    handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return Server(root, f"http://127.0.0.1:{httpd.server_address[1]}/", httpd)
@@ -105,18 +135,31 @@ def visit(browser: Browser, site: Server) -> Iterator[Visit]:
 
 
 @pytest.fixture
-def visit_with(browser: Browser, site: Server) -> Iterator[Callable[..., Visit]]:
-    """`visit` with context options: visit_with(timezone_id="America/New_York")."""
+def visit_on(browser: Browser) -> Iterator[Callable[..., Visit]]:
+    """A visit of any served site, with context options: visit_on(server, viewport=...)."""
     contexts: list[BrowserContext] = []
 
-    def open_visit(**options: Any) -> Visit:
+    def open_visit(server: Server, **options: Any) -> Visit:
         context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
         contexts.append(context)
-        return watch(context, site)
+        return watch(context, server)
 
     yield open_visit
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def visit_with(visit_on: Callable[..., Visit], site: Server) -> Callable[..., Visit]:
+    """`visit` with context options: visit_with(timezone_id="America/New_York")."""
+    return lambda **options: visit_on(site, **options)
+
+
+def axe_check(page: Page) -> None:
+    """axe with the WCAG 2.2 AA tags finds nothing on the page as it is now."""
+    found = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
+                                     "resultTypes": ["violations"]})
+    assert found.violations_count == 0, found.generate_report()
 
 
 def watch(context: BrowserContext, site: Server) -> Visit:
@@ -145,6 +188,30 @@ def watch(context: BrowserContext, site: Server) -> Visit:
     page.on("console", on_console)
     page.on("dialog", on_dialog)
     return seen
+
+
+@pytest.fixture(scope="session")
+def national_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The site of SAMHSA's national directory (../shared/data), imported and built once per
+    session, served compressed as a static host would."""
+    source = SHARED_DATA / "samhsa-nsumhss"
+    if not (source / "facilities.csv.gz").is_file():
+        pytest.skip(f"{source} is absent: the national site cannot be built")
+    work = tmp_path_factory.mktemp("national")
+    subprocess.run(
+        [sys.executable, "-m", "generator", "import", "samhsa", str(source / "facilities.csv.gz"),
+         "--definitions", str(source / "service_definitions.csv.gz"), "--out",
+         str(work / "providers"), "--survey-year", "2024"],
+        cwd=ROOT, check=True, capture_output=True, text=True)
+    # The importer dates intake status by the real day, so the build checks against it too.
+    subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--providers", str(work / "providers"),
+         "--site-dir", str(work / "site")],
+        cwd=ROOT, check=True, capture_output=True, text=True)
+    server = serve(work / "site", compress=True)
+    server.providers = work / "providers"
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -107,4 +107,4 @@ def build_and_serve(out: Path, prefix: str = PREFIX) -> SubpathServer:
     )
     headers.update(parse_headers_file((out / "_headers").read_text(encoding="utf-8"))["/*"])
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return SubpathServer(out, url, httpd, outside)
+    return SubpathServer(out, url, httpd, outside=outside)

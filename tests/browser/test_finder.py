@@ -1,204 +1,52 @@
-"""The program finder in a real browser, checked against the listings themselves.
-
-Every expected result set is computed here from providers/*.yaml with yaml.safe_load and this
-file's own reading of the rules (fits my schedule, evening, weekend, distance, telehealth
-states, time zones), never from the generated index or the generator's code.
-"""
+"""The program finder in a real browser, checked against the listings themselves
+(tests/browser/listings.py reads providers/*.yaml with its own reading of the rules)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import re
 import subprocess
 import sys
-import zoneinfo
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import pytest
 import yaml
-import zipcodes
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
+from generator.model.links import tel_href
+from generator.model.vocab import language_name
 from generator.output import theme
-from tests.browser.conftest import Server, Visit, serve, watch
+from tests.browser.conftest import Server, Visit, axe_check, serve, watch
+from tests.browser.finder_driver import (
+    choose,
+    groups,
+    open_finder,
+    settle,
+    shown,
+    shown_tracks,
+    status,
+)
+from tests.browser.listings import (
+    DAY_NAMES,
+    NOW,
+    SUMMER,
+    WINTER,
+    ZONE,
+    Expected,
+    Listed,
+    call_number,
+    distance_from,
+    expected,
+    listed,
+    programs,
+    week,
+)
 from tests.conftest import PROVIDERS, ROOT, TODAY
 
 pytestmark = pytest.mark.browser
-
-ZONE = "America/New_York"  # the person's time zone in most tests
-DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DAY_NAMES = dict(zip(DAY_CODES, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                 "Saturday", "Sunday"), strict=True))
-SETTLED = """() => {
-  const root = document.getElementById('iop-finder');
-  return root && root.dataset.loaded === '1' && !root.hasAttribute('data-pending');
-}"""
-Key = tuple[str, int, str]  # provider slug, program number (1-based), track name
-Filters = dict[str, Any]
-
-
-# The listings, read independently ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Listed:
-    """One track of one program, as its YAML file gives it."""
-
-    slug: str
-    number: int
-    track: str
-    program: dict[str, Any]
-    location: dict[str, Any]
-    sessions: tuple[tuple[frozenset[str], int, int], ...]
-
-    @property
-    def key(self) -> Key:
-        return self.slug, self.number, self.track
-
-    @property
-    def unlisted(self) -> bool:
-        """The schedule is not listed: it may fit any search, so the finder keeps it."""
-        return not self.sessions
-
-
-def _minutes(text: str) -> int:
-    return int(text[:2]) * 60 + int(text[3:])
-
-
-@cache
-def listed() -> tuple[Listed, ...]:
-    rows = []
-    for path in sorted(PROVIDERS.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        places = {loc["id"]: loc for loc in data["locations"]}
-        for number, program in enumerate(data["programs"], 1):
-            if program.get("schedule_status") == "not_listed":  # shown as one empty track
-                rows.append(Listed(path.stem, number, "", program,
-                                   places[program["location"]], ()))
-            for track in program.get("tracks", ()):
-                sessions = tuple((frozenset(s["days"]), _minutes(s["start"]), _minutes(s["end"]))
-                                 for s in track["sessions"])
-                rows.append(Listed(path.stem, number, track["name"], program,
-                                   places[program["location"]], sessions))
-    return tuple(rows)
-
-
-def as_lived(row: Listed, zone: str) -> tuple[tuple[frozenset[str], int, int], ...]:
-    """Sessions in the person's zone for telehealth and hybrid programs, else local times."""
-    if row.program["format"] == "in_person":
-        return row.sessions
-    now = dt.datetime.now(dt.UTC)
-    mine = now.astimezone(zoneinfo.ZoneInfo(zone)).utcoffset()
-    theirs = now.astimezone(zoneinfo.ZoneInfo(row.location["timezone"])).utcoffset()
-    assert mine is not None and theirs is not None
-    shift = int((mine - theirs).total_seconds() // 60)
-    moved = []
-    for days, start, end in row.sessions:
-        day_shift, new_start = divmod(start + shift, 24 * 60)
-        new_days = frozenset(DAY_CODES[(DAY_CODES.index(d) + day_shift) % 7] for d in days)
-        moved.append((new_days, new_start, new_start + end - start))
-    return tuple(moved)
-
-
-def expect(test: Callable[[Listed], bool]) -> set[Key]:
-    return {row.key for row in listed() if test(row)}
-
-
-def fits(days: set[str], start: str | None = None, end: str | None = None, zone: str = ZONE
-         ) -> Callable[[Listed], bool]:
-    low = _minutes(start) if start else 0
-    high = _minutes(end) if end else 48 * 60
-
-    def test(row: Listed) -> bool:
-        return all(d <= days and s >= low and e <= high for d, s, e in as_lived(row, zone))
-
-    return test
-
-
-def evening(row: Listed) -> bool:
-    return row.unlisted or any(start >= 17 * 60 for _, start, _ in as_lived(row, ZONE))
-
-
-def weekend(row: Listed) -> bool:
-    return row.unlisted or any(days & {"sat", "sun"} for days, _, _ in as_lived(row, ZONE))
-
-
-def miles(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 3958.8 * 2 * math.asin(math.sqrt(a))
-
-
-def zip_centroid(code: str) -> tuple[float, float, str]:
-    (row,) = zipcodes.matching(code)  # type: ignore[no-untyped-call]
-    return float(row["lat"]), float(row["long"]), str(row["state"])
-
-
-def distance_from(code: str, row: Listed) -> float:
-    lat, lon, _ = zip_centroid(code)
-    return miles(lat, lon, row.location["latitude"], row.location["longitude"])
-
-
-def near(code: str, limit: float) -> Callable[[Listed], bool]:
-    """In person within the distance; telehealth licensed in the ZIP's state; hybrid either."""
-    state = zip_centroid(code)[2]
-
-    def test(row: Listed) -> bool:
-        fmt = row.program["format"]
-        close = fmt != "telehealth" and distance_from(code, row) <= limit
-        licensed = state in (row.program.get("telehealth_states") or [row.location["state"]])
-        return close or (fmt != "in_person" and licensed)
-
-    return test
-
-
-# Driving the page --------------------------------------------------------------------------
-
-
-def open_finder(visit: Visit, site: Server, query: str = "") -> Page:
-    page = visit.page
-    page.goto(f"{site.url}finder/{query}")
-    settle(page)
-    return page
-
-
-def settle(page: Page) -> None:
-    page.wait_for_function(SETTLED, timeout=10_000)
-
-
-def choose(page: Page, **filters: Any) -> None:
-    """Set filters the way a person does: by the controls' visible labels."""
-    for code in filters.pop("days", ()):
-        page.get_by_label(DAY_NAMES[code], exact=True).check()
-    for name, label in (("start", "Earliest start"), ("end", "Latest end"),
-                        ("text", "Name or city"), ("zip", "ZIP code")):
-        if name in filters:
-            page.get_by_label(label, exact=True).fill(filters.pop(name))
-            settle(page)
-    for name, label in (("evening", "Evening"), ("weekend", "Weekend")):
-        if filters.pop(name, False):
-            page.get_by_label(label, exact=True).check()
-    for label, value in filters.items():
-        page.get_by_label(label, exact=True).select_option(value)
-    settle(page)
-
-
-def results(page: Page) -> set[Key]:
-    rows = page.eval_on_selector_all(
-        ".finder-result", "els => els.map(e => [e.dataset.provider, +e.dataset.program, "
-                          "e.dataset.track])")
-    return {(slug, number, track) for slug, number, track in rows}
-
-
-def status(page: Page) -> str:
-    return page.locator("#iop-finder-status").inner_text()
 
 
 @pytest.fixture
@@ -210,112 +58,235 @@ def finder(visit_with: Callable[..., Visit], site: Server) -> Iterator[tuple[Vis
     assert visit.dialogs == []
 
 
-# The filter combinations of the issue, and more ----------------------------------------------
+def check(page: Page, want: Expected) -> None:
+    """The cards, by group, and the tracks on them, are exactly those expected."""
+    assert groups(page) == want.groups
+    assert shown_tracks(page) == want.tracks
 
-WEEKDAYS = {"mon", "tue", "wed", "thu", "fri"}
-COMBINATIONS: dict[str, tuple[Filters, Callable[[Listed], bool]]] = {
-    "weekday 9-to-5 worker": (
-        {"days": sorted(WEEKDAYS), "start": "17:30", "end": "22:00"},
-        fits(WEEKDAYS, "17:30", "22:00")),
-    "evening only": ({"evening": True}, evening),
-    "weekend only": ({"weekend": True}, weekend),
-    "evening or weekend": ({"evening": True, "weekend": True},
-                           lambda r: evening(r) or weekend(r)),
+
+# Searches people make ------------------------------------------------------------------------
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
+NINE_TO_FIVE = week(**{d: ("17:30", None) for d in WEEKDAYS}, sat=None, sun=None)
+EVENINGS_AND_WEEKENDS = week(**{d: ("17:00", None) for d in WEEKDAYS}, sat=None, sun=None)
+# Different hours on different days: Monday and Wednesday evenings, Saturday morning.
+MIXED = week(mon=("17:30", "21:00"), wed=("17:00", "20:30"), sat=("09:00", "12:30"))
+
+
+def _spanish(program: dict[str, Any], row: Listed) -> bool:
+    return "es" in program["languages"]
+
+
+COMBINATIONS: dict[str, tuple[dict[str, Any], Callable[[], Expected]]] = {
+    "I work weekdays 9 to 5": ({"presets": ("nine-to-five",)}, lambda: expected(NINE_TO_FIVE)),
+    "weekday evenings, and weekends any time": (
+        {"presets": ("evenings", "weekends")}, lambda: expected(EVENINGS_AND_WEEKENDS)),
+    "different hours on different days": ({"days": MIXED}, lambda: expected(MIXED)),
+    "mornings, in Spanish": (
+        {"presets": ("mornings",), "Language": "es"},
+        lambda: expected(week(**{d: (None, "13:00") for d in DAY_NAMES}), program=_spanish)),
     "insurance and language": (
-        {"Insurance or payment": "medicaid", "Language": "es"},
-        lambda r: "medicaid" in r.program["payment"] and "es" in r.program["languages"]),
-    "zip and distance": ({"zip": "97201", "Distance": "10"}, near("97201", 10)),
+        {"Insurance_or_payment": "medicaid", "Language": "es"},
+        lambda: expected(program=lambda p, r: "medicaid" in p["payment"] and _spanish(p, r))),
+    "ZIP code and 10 miles": ({"zip": "97201", "miles": "10"},
+                              lambda: expected(where=("97201", 10))),
+    "ZIP code, 25 miles, weekday evenings": (
+        {"zip": "97201", "presets": ("evenings",)},
+        lambda: expected(week(**{d: ("17:00", None) for d in WEEKDAYS}), where=("97201", 25))),
     "adolescents": ({"Population": "adolescents"},
-                    lambda r: "adolescents" in r.program["populations"]),
-    "telehealth": ({"Format": "telehealth"}, lambda r: r.program["format"] == "telehealth"),
-    "medication offered and accepting now": (
-        {"Medication for addiction treatment": "offered", "Accepting new patients": "yes"},
-        lambda r: (r.program.get("medication_for_addiction_treatment") == "offered"
-                   and r.program["accepting_new_patients"]["status"] == "yes")),
-    "partial hospitalization, mornings from 9": (
-        {"Level of care": "php", "start": "09:00"},
-        lambda r: r.program["level_of_care"] == "php" and fits(set(DAY_CODES), "09:00")(r)),
-    "name or city": ({"text": "chicago"}, lambda r: r.location["city"] == "Chicago"),
-    "weekend days, morning, in Spanish": (
-        {"days": ["sat", "sun"], "end": "14:00", "Language": "es"},
-        lambda r: fits({"sat", "sun"}, None, "14:00")(r) and "es" in r.program["languages"]),
+                    lambda: expected(program=lambda p, r: "adolescents" in p["populations"])),
+    "entirely by video": ({"Format": "telehealth"},
+                          lambda: expected(program=lambda p, r: p["format"] == "telehealth")),
+    "medication offered, accepting now": (
+        {"Medication_for_addiction_treatment": "offered", "Accepting_new_patients": "yes"},
+        lambda: expected(program=lambda p, r: p.get("medication_for_addiction_treatment")
+                         == "offered" and p["accepting_new_patients"]["status"] == "yes")),
+    "name or city": ({"text": "chicago"},
+                     lambda: expected(program=lambda p, r: r.location["city"] == "Chicago")),
+    "only programs that list their hours": (
+        {"presets": ("weekends",), "listed": True},
+        lambda: expected(week(sat=None, sun=None), listed_only=True)),
 }
 
 
 @pytest.mark.parametrize("name", COMBINATIONS)
-def test_filters_match_what_the_listings_say(finder: tuple[Visit, Page], name: str) -> None:
-    filters, rule = COMBINATIONS[name]
+def test_searches_find_what_the_listings_say(finder: tuple[Visit, Page], name: str) -> None:
+    controls, want = COMBINATIONS[name]
     _, page = finder
-    choose(page, **dict(filters))
-    wanted = expect(rule)
-    assert wanted, f"{name}: the sample data should have matches"
-    assert results(page) == wanted
-    assert status(page).startswith(f"{sum(1 for k in wanted if k[2])} schedule")
+    choose(page, **controls)
+    wanted = want()
+    assert any(wanted.groups.values()), f"{name}: the sample data should have matches"
+    check(page, wanted)
 
 
-def test_every_track_is_listed_with_its_own_times_by_default(finder: tuple[Visit, Page]) -> None:
+def test_a_track_ending_exactly_when_the_person_must_leave_fits(
+        finder: tuple[Visit, Page]) -> None:
+    """Lanternfish's evening track ends at 9:00 PM: free until 9:00 PM, it fits; until 8:59 PM
+    it nearly fits, a minute late."""
     _, page = finder
-    assert results(page) == expect(lambda r: True)
-    assert status(page).startswith(f"All {sum(1 for r in listed() if not r.unlisted)} schedules")
-    rows = page.eval_on_selector_all(".finder-result", "els => els.map(e => ({...e.dataset}))")
-    by_key = {(r["provider"], int(r["program"]), r["track"]): r for r in rows}
+    key = ("lanternfish-recovery-collective", 1, "Evening track")
+    row = next(r for r in listed() if r.key == key)
+    assert max(end for _, _, end in row.sessions) == 21 * 60
+    days = {day for days_, _, _ in row.sessions for day in days_}
+    choose(page, days=week(**{d: ("17:00", "21:00") for d in days}))
+    assert key in shown_tracks(page) and key[:2] in groups(page)["fit"]
+    choose(page, days=week(**{d: ("17:00", "20:59") for d in days}))
+    assert key[:2] in groups(page)["close"]
+    card = page.locator('.finder-result[data-provider="lanternfish-recovery-collective"]'
+                        '[data-program="1"]')
+    assert "Ends 1 minute after your hours on" in card.inner_text()
+
+
+def test_near_misses_follow_the_fits_saying_by_how_much(finder: tuple[Visit, Page]) -> None:
+    _, page = finder
+    choose(page, presets=("evenings",))
+    order = list(shown(page))
+    assert order.index("fit") < order.index("close") < order.index("unlisted")
+    close = shown(page)["close"]
+    assert close
+    for slug, number in close:
+        card = page.locator(f'.finder-result[data-provider="{slug}"][data-program="{number}"]')
+        for item in card.locator(".finder-track").all():
+            text = item.inner_text()
+            assert re.search(r"(Starts|Ends) (\d+ minutes|1 hour) (before you are free|after "
+                             r"your hours) on (Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\.", text)
+    # The smallest miss first.
+    misses = [int(m) for m in page.eval_on_selector_all(
+        '[data-group="close"] .finder-result', "els => els.map(e => Math.min(...[...e."
+        "querySelectorAll('[data-miss]')].map(t => +t.dataset.miss)))")]
+    assert misses == sorted(misses) and max(misses) <= 60
+
+
+def test_every_program_by_default_with_its_own_times(finder: tuple[Visit, Page]) -> None:
+    _, page = finder
+    check(page, expected())  # every card drawn
+    rows = page.eval_on_selector_all(
+        ".finder-result", "els => els.flatMap(c => [...c.querySelectorAll('.finder-track')]"
+        ".map(t => ({provider: c.dataset.provider, program: +c.dataset.program, ...t.dataset})))")
+    by_key = {(r["provider"], r["program"], r["track"]): r for r in rows}
     for row in listed():
-        shown = by_key[row.key]
         if row.unlisted:
-            assert (shown["trackDays"], shown["trackStart"], shown["unlisted"]) == ("", "", "1")
             continue
+        shown_row = by_key[row.key]
         days = set().union(*(d for d, _, _ in row.sessions))
-        assert shown["trackDays"] == ",".join(d for d in DAY_CODES if d in days)
-        assert shown["trackStart"] == f"{min(s for _, s, _ in row.sessions) // 60:02d}:" \
-                                      f"{min(s for _, s, _ in row.sessions) % 60:02d}"
-        latest = max(e for _, _, e in row.sessions)
-        assert shown["trackEnd"] == f"{latest // 60:02d}:{latest % 60:02d}"
-        assert shown["trackZone"] == row.location["timezone"]
+        assert shown_row["trackDays"] == ",".join(d for d in DAY_NAMES if d in days)
+        first = min(s for _, s, _ in row.sessions)
+        assert shown_row["trackStart"] == f"{first // 60:02d}:{first % 60:02d}"
+        assert shown_row["trackZone"] == row.location["timezone"]
+        assert shown_row["trackNumber"] == str(row.track_number)
+
+
+def test_one_card_per_program_with_a_call_button_and_languages(
+        finder: tuple[Visit, Page]) -> None:
+    _, page = finder
+    keys = [key for group in shown(page).values() for key in group]
+    cards = page.locator(".finder-result")
+    assert len(keys) == len(set(keys)) == len(programs())
+    for i in range(cards.count()):
+        card = cards.nth(i)
+        key = (card.get_attribute("data-provider") or "", int(card.get_attribute("data-program")
+                                                              or 0))
+        row = programs()[key][0]
+        call = card.locator("a.finder-result__call")
+        assert call.get_attribute("href") == tel_href(call_number(row))
+        assert call.inner_text() == f"Call {call_number(row)}"
+        langs = card.locator(".finder-result__langs").inner_text()
+        assert langs.startswith("Languages: ")
+        assert sorted(langs.removeprefix("Languages: ").split(", ")) == sorted(
+            language_name(code) for code in row.program["languages"])
+        names = [t.get_attribute("data-track") for t in card.locator(".finder-track").all()]
+        assert names == [r.track for r in programs()[key] if not r.unlisted]
+
+
+def test_evening_and_weekend_badges_describe_the_whole_track(finder: tuple[Visit, Page]) -> None:
+    _, page = finder
+    badges = page.eval_on_selector_all(
+        ".finder-result", "els => els.flatMap(c => [...c.querySelectorAll('.finder-track')]"
+        ".map(t => [c.dataset.provider, +c.dataset.program, t.dataset.track, "
+        "!!t.querySelector('.iop-badge--evening'), !!t.querySelector('.iop-badge--weekend')]))")
+    by_key = {row.key: row for row in listed()}
+    mixed = 0
+    for slug, number, track, evening, weekend in badges:
+        row = by_key[(slug, number, track)]
+        assert (evening, weekend) == (row.evening, row.weekend), row.key
+        mixed += any(s >= 17 * 60 for _, s, _ in row.sessions) and not row.evening
+    assert mixed, "the sample data should have a track with one evening session among others"
 
 
 def test_nothing_matches_says_so_and_suggests_how_to_widen(finder: tuple[Visit, Page]) -> None:
     _, page = finder
-    choose(page, days=["sun"], start="06:00", end="08:00", **{"Level of care": "php"})
-    assert expect(lambda r: fits({"sun"}, "06:00", "08:00")(r)
-                  and r.program["level_of_care"] == "php") == set()
-    assert results(page) == set()
-    assert status(page) == "No program schedules match your search."
+    choose(page, days=week(sun=("06:00", "07:00")), Level_of_care="php")
+    assert not any(expected(week(sun=("06:00", "07:00")),
+                            program=lambda p, r: p["level_of_care"] == "php").groups.values())
+    assert shown(page) == {}
+    assert status(page) == "No program matches your search."
+    assert page.locator("#iop-finder-show").inner_text() == "Show results"
     empty = page.locator("#iop-finder-empty")
     text = empty.inner_text()
     assert "To widen the search" in text
-    assert "Choose more days" in text
-    assert "earlier start or a later end" in text
+    assert "Choose more days or longer hours" in text
     assert "Set Level of care back to Any" in text
     empty.get_by_role("button", name="Clear all filters").click()
     settle(page)
-    assert results(page) == expect(lambda r: True)
+    check(page, expected())
     assert page.url.endswith("/finder/")
 
 
-def test_distance_sorts_nearest_first_then_telehealth_in_your_state(
+# Where ---------------------------------------------------------------------------------------
+
+
+def test_in_person_by_distance_then_video_in_its_own_labelled_group(
         finder: tuple[Visit, Page]) -> None:
     _, page = finder
-    choose(page, zip="97201", **{"Distance": "25"})
-    rows = page.eval_on_selector_all(
-        ".finder-result", "els => els.map(e => [e.dataset.provider, +e.dataset.program, "
-                          "e.dataset.track, e.querySelector('.finder-result__where').textContent])")
-    assert {(a, b, c) for a, b, c, _ in rows} == expect(near("97201", 25))
-    by_key = {row.key: row for row in listed()}
-    nearby = [by_key[(a, b, c)] for a, b, c, where in rows if "miles away" in where]
-    by_video = [by_key[(a, b, c)] for a, b, c, where in rows if "available in your state" in where]
-    assert nearby and by_video and len(nearby) + len(by_video) == len(rows)
-    assert rows[: len(nearby)] == [r for r in rows if "miles away" in r[3]]
-    gaps = [distance_from("97201", r) for r in nearby]
-    assert gaps == sorted(gaps)
-    assert all(r.program["format"] == "telehealth" or distance_from("97201", r) > 25
-               for r in by_video)
+    choose(page, zip="97201")  # 25 miles once a ZIP code is given
+    assert page.get_by_label("Distance", exact=True).input_value() == "25"
+    check(page, expected(where=("97201", 25)))
+    found = shown(page)
+    assert list(found)[:2] == ["near", "video"]
+    rows = {key: rows[0] for key, rows in programs().items()}
+    near = [distance_from("97201", rows[k]) for k in found["near"]]
+    assert near == sorted(near) and max(near) <= 25
+    assert all(rows[k].program["format"] != "telehealth" for k in found["near"])
+    assert any(rows[k].program["format"] == "hybrid" for k in found["near"])
+    assert all(rows[k].program["format"] == "telehealth" for k in found["video"])
+    title = page.locator('[data-group="video"] h3').inner_text()
+    assert title == f"By video, from anywhere in Oregon ({len(found['video'])})"
+    assert page.locator('[data-group="near"] h3').inner_text().startswith(
+        "In person, within 25 miles of ZIP 97201")
+    for where in page.locator('[data-group="near"] .finder-result__where').all_inner_texts():
+        assert re.search(r"· (\d+(\.\d)? miles|less than 0\.1 miles) away$", where), where
+
+
+def test_a_hybrid_program_far_away_is_not_found_by_state(finder: tuple[Visit, Page]) -> None:
+    """Quillwort (Beaverton, OR) meets in person with some sessions by video: from Ashland, OR,
+    far beyond 25 miles, it is not offered as if it could be attended from anywhere."""
+    _, page = finder
+    choose(page, zip="97520")
+    hybrid = {k for k, rows in programs().items() if rows[0].program["format"] == "hybrid"
+              and rows[0].location["state"] == "OR"}
+    assert hybrid and not hybrid & set().union(*groups(page).values())
+    check(page, expected(where=("97520", 25)))
+
+
+def test_distances_to_a_zip_code_centre_say_so(visit_with: Callable[..., Visit],
+                                               site: Server) -> None:
+    index = json.loads((site.root / "finder" / "index.json").read_text(encoding="utf-8"))
+    count = len(index["location"]["lat"])
+    index["location"]["approx"] = "1" * count  # every point a ZIP code's centre
+    visit = visit_with(timezone_id=ZONE)
+    visit.page.route("**/finder/index.json", lambda route: route.fulfill(json=index))
+    page = open_finder(visit, site, "?zip=97201")
+    wheres = page.locator('[data-group="near"] .finder-result__where').all_inner_texts()
+    assert wheres
+    for where in wheres:
+        assert re.search(r"· (about \d+ miles?|less than 1 mile), by ZIP code$", where), where
 
 
 def test_zip_table_loads_only_once_a_zip_is_typed(finder: tuple[Visit, Page]) -> None:
     _, page = finder
     seen: list[str] = []
     page.on("request", lambda request: seen.append(request.url))
-    choose(page, **{"Language": "es"})
+    choose(page, Language="es")
     assert not any(url.endswith("/zips.json") for url in seen)
     choose(page, zip="9720")
     assert not any(url.endswith("/zips.json") for url in seen)
@@ -326,91 +297,116 @@ def test_zip_table_loads_only_once_a_zip_is_typed(finder: tuple[Visit, Page]) ->
     assert "was not found" in page.locator("#iop-finder-zip-note").inner_text()
 
 
+def test_use_my_location_fills_the_nearest_zip_and_sends_nothing(
+        visit_with: Callable[..., Visit], site: Server) -> None:
+    visit = visit_with(timezone_id=ZONE, permissions=["geolocation"],
+                       geolocation={"latitude": 45.5152, "longitude": -122.6784})
+    page = open_finder(visit, site)
+    choose(page, miles="10")
+    page.get_by_role("button", name="Use my location").click()
+    page.wait_for_function("() => document.getElementById('iop-finder-zip').value.length === 5")
+    settle(page)
+    code = page.get_by_label("ZIP code", exact=True).input_value()
+    assert "Using your location" in page.locator("#iop-finder-zip-note").inner_text()
+    assert set(shown(page)) <= {"near", "video", "unlisted"}
+    assert f"zip={code}" in page.url and "45.5" not in page.url
+    assert visit.third_party == [] and visit.console_errors == []
+
+
+# Counts and states ---------------------------------------------------------------------------
+
+
+def test_the_status_and_the_button_count_the_same_programs(finder: tuple[Visit, Page]) -> None:
+    _, page = finder
+    for controls in ({}, {"zip": "97201"}, {"presets": ("evenings",)}, {"miles": "5"}):
+        choose(page, **controls)
+        drawn = page.locator(".finder-result").count()
+        assert drawn <= 20 and ("Showing the first 20" in status(page)) == (drawn == 20)
+        cards = sum(len(keys) for keys in shown(page).values())
+        word = "program" if cards == 1 else "programs"
+        assert status(page).startswith(f"{cards} {word}")
+        assert page.locator("#iop-finder-show").inner_text() == f"Show {cards} {word}"
+        heads = page.locator("section[data-group] h3").all_inner_texts()
+        assert sum(int(h.rsplit("(", 1)[1].rstrip(")")) for h in heads) == cards
+
+
+def test_nothing_nearby_lists_hours_says_so_and_lists_them_to_call(
+        finder: tuple[Visit, Page]) -> None:
+    """In Austin, the only outpatient program has not listed its hours."""
+    _, page = finder
+    choose(page, zip="78701", Level_of_care="outpatient")
+    want = expected(where=("78701", 25), program=lambda p, r: p["level_of_care"] == "outpatient")
+    assert want.groups["unlisted"] and not any(v for g, v in want.groups.items() if g != "unlisted")
+    check(page, want)
+    assert len(want.groups["unlisted"]) == 1
+    assert status(page) == ("1 program within 25 miles of ZIP 78701. It has not listed its "
+                            "hours yet: call to ask when it meets.")
+    assert page.locator("#iop-finder-show").inner_text() == "Show 1 program"
+    card = page.locator('[data-group="unlisted"] .finder-result').first
+    assert "Hours not listed: call to ask" in card.inner_text()
+    assert card.locator("a[href^='tel:']").count() == 1
+
+
+def test_hours_not_listed_come_last_and_can_be_left_out(finder: tuple[Visit, Page]) -> None:
+    _, page = finder
+    unlisted = {r.program_key for r in listed() if r.unlisted}
+    assert unlisted, "the sample data should have a program whose hours are not listed"
+    choose(page, presets=("evenings",))
+    assert list(shown(page))[-1] == "unlisted" and set(shown(page)["unlisted"]) == unlisted
+    choose(page, listed=True)
+    assert "unlisted" not in shown(page)
+    assert "listed=1" in page.url
+
+
 # Time zones ----------------------------------------------------------------------------------
 
 
-def test_telehealth_times_are_shown_in_your_own_time_too(finder: tuple[Visit, Page]) -> None:
+def test_video_times_are_shown_in_your_own_time_too(finder: tuple[Visit, Page]) -> None:
     _, page = finder
-    item = page.locator('.finder-result[data-provider="cardamom-kite-virtual-recovery"]'
-                        '[data-track="Evening track"]')
+    item = page.locator('.finder-result[data-provider="cardamom-kite-virtual-recovery"] '
+                        '.finder-track[data-track="Evening track"]')
     assert item.get_attribute("data-track-start") == "18:30"  # the listing's own times
     assert "Mon, Tue, Thu 6:30 PM to 9:30 PM Central time" in item.inner_text()
     assert "Mon, Tue, Thu 7:30 PM to 10:30 PM your time" in item.inner_text()
-    in_person = page.locator('.finder-result[data-provider="armadillo-hollow-counseling-guild"]')
-    assert "your time" not in in_person.first.inner_text()
+    hybrid = page.locator('.finder-result[data-provider="snapdragon-sparrow-recovery-studio"]')
+    assert "your time" not in hybrid.first.inner_text()  # meets in person: local times
 
 
+@pytest.mark.parametrize(("now", "yours"), [
+    (WINTER, "9:30 AM to 12:30 PM"),  # Tokyo is 15 hours ahead of US Central standard time
+    (SUMMER, "8:30 AM to 11:30 AM"),  # and 14 hours ahead of US Central daylight time
+], ids=["winter", "summer"])
 def test_a_day_shift_across_midnight_moves_the_day(visit_with: Callable[..., Visit],
-                                                    site: Server) -> None:
+                                                    site: Server, now: dt.datetime,
+                                                    yours: str) -> None:
     visit = visit_with(timezone_id="Asia/Tokyo")
-    page = open_finder(visit, site)
-    choose(page, days=["tue", "wed", "fri"], start="08:00", end="13:00",
-           **{"Format": "telehealth"})
-    wanted = expect(lambda r: r.program["format"] == "telehealth"
-                    and fits({"tue", "wed", "fri"}, "08:00", "13:00", "Asia/Tokyo")(r))
-    assert ("cardamom-kite-virtual-recovery", 1, "Evening track") in wanted
-    assert results(page) == wanted
-    item = page.locator('.finder-result[data-track="Evening track"]'
-                        '[data-provider="cardamom-kite-virtual-recovery"]')
+    page = open_finder(visit, site, now=now)
+    free = week(tue=("08:00", "13:00"), wed=("08:00", "13:00"), fri=("08:00", "13:00"))
+    choose(page, days=free, Format="telehealth")
+    want = expected(free, program=lambda p, r: p["format"] == "telehealth", zone="Asia/Tokyo",
+                    now=now)
+    assert ("cardamom-kite-virtual-recovery", 1, "Evening track") in want.tracks
+    check(page, want)
+    item = page.locator('.finder-result[data-provider="cardamom-kite-virtual-recovery"] '
+                        '.finder-track[data-track="Evening track"]')
     assert item.get_attribute("data-track-days") == "mon,tue,thu"
-    assert "Tue, Wed, Fri 9:30 AM to 12:30 PM your time" in item.inner_text()
+    assert f"Tue, Wed, Fri {yours} your time" in item.inner_text()
     assert visit.console_errors == []
 
 
-# URL, keyboard, accessibility, privacy -------------------------------------------------------
-
-
-def form_state(page: Page) -> dict[str, Any]:
-    state: dict[str, Any] = page.evaluate("""() => {
-      const f = document.getElementById('iop-finder-form');
-      const out = {days: [...f.querySelectorAll('input[name=days]:checked')].map(b => b.value)};
-      for (const el of f.querySelectorAll('input:not([name=days]), select')) {
-        out[el.name] = el.type === 'checkbox' ? el.checked : el.value;
-      }
-      return out;
-    }""")
-    return state
-
-
-def test_a_copied_link_reopens_the_same_search_and_back_works(
-        visit_with: Callable[..., Visit], site: Server) -> None:
-    first = visit_with(timezone_id=ZONE)
-    page = open_finder(first, site)
-    choose(page, days=["mon", "tue", "wed", "thu"], start="17:00")
-    before_language = results(page)
-    choose(page, **{"Insurance or payment": "medicaid", "Language": "es"})
-    choose(page, zip="97201")
-    choose(page, **{"Distance": "25"})
-    query = page.url.split("?", 1)[1]
-    assert query == "days=mon,tue,wed,thu&from=17:00&pay=medicaid&lang=es&zip=97201&miles=25"
-    state, found = form_state(page), results(page)
-    assert found == expect(lambda r: fits({"mon", "tue", "wed", "thu"}, "17:00")(r)
-                           and "medicaid" in r.program["payment"]
-                           and "es" in r.program["languages"] and near("97201", 25)(r))
-
-    second = visit_with(timezone_id=ZONE)
-    fresh = open_finder(second, site, "?" + query)
-    assert form_state(fresh) == state
-    assert results(fresh) == found
-
-    page.go_back()  # before the distance
-    settle(page)
-    assert form_state(page)["miles"] == "" and form_state(page)["zip"] == "97201"
-    page.go_back()  # before the ZIP code
-    page.go_back()  # before the language
-    settle(page)
-    assert form_state(page)["lang"] == "" and form_state(page)["pay"] == "medicaid"
-    page.go_back()  # before the payment
-    settle(page)
-    assert results(page) == before_language
-    page.go_forward()
-    settle(page)
-    assert form_state(page)["pay"] == "medicaid"
+# Keyboard, accessibility, robustness ---------------------------------------------------------
 
 
 def test_keyboard_alone_works(finder: tuple[Visit, Page]) -> None:
     _, page = finder
     page.evaluate("window.__stayed = true")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('#iop-finder-week') !== null"):
+            break
+    else:
+        pytest.fail("Tab never reached 'Days and hours'")
+    page.keyboard.press("Enter")  # unfolds the days
     for _ in range(80):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.value") == "sat":
@@ -420,34 +416,31 @@ def test_keyboard_alone_works(finder: tuple[Visit, Page]) -> None:
     label = page.locator("label.iop-finder__check", has_text="Saturday")
     assert label.evaluate("el => getComputedStyle(el).outlineStyle") != "none"  # focus shows
     page.keyboard.press("Space")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Space")  # Sunday
-    settle(page)
-    assert results(page) == expect(fits({"sat", "sun"}))
-    for _ in range(40):
+    for _ in range(20):  # past Saturday's hours (each time field has a stop per part)
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.name") == "q":
+        if page.evaluate("document.activeElement.value") == "sun":
             break
-    page.keyboard.type("phoenix")
+    page.keyboard.press("Space")
+    settle(page)
+    check(page, expected(week(sat=None, sun=None)))
+    assert page.locator("#iop-finder-week summary").inner_text() == (
+        "Days and hours: Sat, Sun all day")
     page.keyboard.press("Enter")  # submits without leaving the page, then jumps to results
     settle(page)
     assert page.evaluate("window.__stayed") is True
     assert page.evaluate("document.activeElement.id") == "iop-finder-results-title"
-    assert results(page) == expect(lambda r: fits({"sat", "sun"})(r)
-                                   and r.location["city"] == "Phoenix")
-    assert "q=phoenix" in page.url
+    assert "avail=sat-sun" in page.url
 
 
 def test_axe_finds_no_violations_with_results_and_without(finder: tuple[Visit, Page]) -> None:
     _, page = finder
-    choose(page, zip="97201", **{"Format": "telehealth"})
-    assert results(page)
-    found = Axe().run(page)
-    assert found.violations_count == 0, found.generate_report()
-    choose(page, days=["sun"], start="06:00", end="07:00")
-    assert results(page) == set()
-    found = Axe().run(page)
-    assert found.violations_count == 0, found.generate_report()
+    choose(page, zip="97201", presets=("evenings",))
+    assert page.locator(".finder-result").count()
+    page.locator(".finder-result__keep").first.click()  # My list shows too
+    axe_check(page)
+    choose(page, days=week(sun=("06:00", "07:00")))
+    assert page.locator(".finder-result").count() == 0
+    axe_check(page)
 
 
 def repeated(index: dict[str, Any], times: int) -> dict[str, Any]:
@@ -491,28 +484,27 @@ def test_show_more_draws_the_next_results_and_moves_focus_there(
     visit.page.route("**/finder/index.json", lambda route: route.fulfill(
         json=repeated(index, 3)))
     page = open_finder(visit, site)
-    total = 3 * len(listed())
-    scheduled = 3 * sum(1 for r in listed() if not r.unlisted)
-    assert status(page).startswith(f"All {scheduled} schedules") and "first 50" in status(page)
-    assert page.locator(".finder-result").count() == 50
+    total = 3 * len(programs())
+    assert status(page).startswith(f"{total} programs") and "first 20" in status(page)
+    assert page.locator("#iop-finder-show").inner_text() == f"Show {total} programs"
+    assert page.locator(".finder-result").count() == 20
     more = page.get_by_role("button", name=re.compile("Show more results"))
+    assert more.inner_text() == f"Show more results ({total - 20} more)"
     more.click()
-    assert page.locator(".finder-result").count() == 100
+    assert page.locator(".finder-result").count() == 40
     assert page.evaluate("document.activeElement.closest('.finder-result') === "
-                         "document.querySelectorAll('.finder-result')[50]")
-    more.click()
-    assert page.locator(".finder-result").count() == total and not more.is_visible()
-    keys = [row.key for row in listed()]
-    drawn = page.eval_on_selector_all(".finder-result", "els => els.map(e => [e.dataset.provider, "
-                                      "+e.dataset.program, e.dataset.track])")
-    assert [tuple(d) for d in drawn[: len(keys)]] == sorted(keys, key=_default_order)
+                         "document.querySelectorAll('.finder-result')[20]")
+    while more.is_visible():
+        more.click()
+    assert page.locator(".finder-result").count() == total
+    drawn = shown(page)["fit"]
+    scheduled = [k for k in programs() if not programs()[k][0].unlisted]
+    assert drawn[: len(scheduled)] == sorted(scheduled, key=_default_order)
 
 
-def _default_order(key: Key) -> tuple[str, int, int]:
-    """Provider name, then programs and tracks as the listing gives them."""
-    row = next(r for r in listed() if r.key == key)
-    same_program = [r.track for r in listed() if r.slug == row.slug and r.number == row.number]
-    return _provider_names()[row.slug].casefold(), row.number, same_program.index(row.track)
+def _default_order(key: tuple[str, int]) -> tuple[str, int]:
+    """Provider name, then programs as the listing gives them."""
+    return _provider_names()[key[0]].casefold(), key[1]
 
 
 @cache
@@ -533,24 +525,30 @@ def test_a_failed_load_says_so_and_links_the_browse_pages(visit: Visit, site: Se
 
 def test_every_control_has_a_visible_label(finder: tuple[Visit, Page]) -> None:
     _, page = finder
-    for label in ("Earliest start", "Latest end", "Evening", "Weekend", "Level of care",
-                  "Insurance or payment", "Language", "Format", "Population",
-                  "Medication for addiction treatment", "Accepting new patients",
-                  "Name or city", "ZIP code", "Distance", *DAY_NAMES.values()):
+    page.locator("#iop-finder-more-choices summary").click()
+    page.locator("#iop-finder-week summary").click()
+    for label in ("ZIP code", "Distance", "Level of care", "Insurance or payment", "Language",
+                  "Format", "Population", "Medication for addiction treatment",
+                  "Accepting new patients", "Name or city", *DAY_NAMES.values(),
+                  *(f"{day} {end}" for day in DAY_NAMES.values() for end in ("from", "to"))):
         control = page.get_by_label(label, exact=True)
         assert control.count() == 1, label
-        control_id = control.evaluate("el => el.id || el.closest('label').textContent")
-        assert control_id, label
-    assert page.get_by_role("group", name="Days I can attend").is_visible()
+        assert control.is_visible(), label
+    assert page.get_by_role("group", name="When are you free?").is_visible()
     distance = page.get_by_label("Distance", exact=True)
     assert distance.locator("option").all_inner_texts() == [
-        "Any distance", "5 miles", "10 miles", "25 miles", "50 miles", "100 miles"]
+        "5 miles", "10 miles", "25 miles", "50 miles", "100 miles", "Any distance"]
     assert page.locator("#iop-finder-status").get_attribute("aria-live") == "polite"
 
 
 def test_listing_text_never_goes_in_as_html() -> None:
-    script = (theme.DOCS / "javascripts" / "finder.js").read_text(encoding="utf-8")
-    assert "innerHTML" not in script and "insertAdjacentHTML" not in script
+    scripts = sorted((theme.DOCS / "javascripts" / "finder").glob("*.js"))
+    assert scripts
+    for script in scripts:
+        text = script.read_text(encoding="utf-8")
+        for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                       "new Function", ".style.", "setAttribute(\"on"):
+            assert unsafe not in text, f"{script.name}: {unsafe}"
 
 
 def test_without_javascript_the_page_says_so_and_links_the_browse_pages(
@@ -570,34 +568,6 @@ def test_without_javascript_the_page_says_so_and_links_the_browse_pages(
         response = page.request.get(f"{site.url}finder/{href}")
         assert response.ok, href
     assert visit.third_party == []
-
-
-def test_use_my_location_fills_the_nearest_zip_and_sends_nothing(
-        visit_with: Callable[..., Visit], site: Server) -> None:
-    visit = visit_with(timezone_id=ZONE, permissions=["geolocation"],
-                       geolocation={"latitude": 45.5152, "longitude": -122.6784})
-    page = open_finder(visit, site)
-    choose(page, **{"Distance": "10"})
-    page.get_by_role("button", name="Use my location").click()
-    page.wait_for_function(
-        "() => document.getElementById('iop-finder-zip').value.length === 5")
-    settle(page)
-    code = page.get_by_label("ZIP code", exact=True).input_value()
-    assert zip_centroid(code)[2] == "OR"
-    assert "Using your location" in page.locator("#iop-finder-zip-note").inner_text()
-    wheres = page.locator(".finder-result__where").all_inner_texts()
-    assert wheres and all("miles away" in w or "available in your state" in w for w in wheres)
-    assert f"zip={code}" in page.url and "45.5" not in page.url
-    assert visit.third_party == [] and visit.console_errors == []
-
-
-def test_fits_a_phone_screen(visit_with: Callable[..., Visit], site: Server) -> None:
-    visit = visit_with(timezone_id=ZONE, viewport={"width": 390, "height": 844})
-    page = open_finder(visit, site)
-    choose(page, evening=True)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390
-    assert page.get_by_label("Monday", exact=True).is_visible()
 
 
 # Instant navigation needs a site_url: Material only follows links its sitemap lists, matched
@@ -623,12 +593,13 @@ def site_with_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     server.httpd.server_close()
 
 
-def test_instant_navigation_opens_a_working_finder(browser: Browser,
-                                                   site_with_url: Server) -> None:
+def test_instant_navigation_opens_a_working_finder_and_marks_the_result(
+        browser: Browser, site_with_url: Server) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, timezone_id=ZONE)
     try:
         visit = watch(context, site_with_url)
         page = visit.page
+        page.clock.set_fixed_time(NOW)
         page.goto(site_with_url.url)
         page.wait_for_load_state("networkidle")  # Material has read the sitemap
         page.evaluate("window.__stayed = true")
@@ -636,17 +607,24 @@ def test_instant_navigation_opens_a_working_finder(browser: Browser,
         page.wait_for_url(re.compile(r"/finder/$"))
         settle(page)
         assert page.evaluate("window.__stayed") is True  # no full reload
-        assert results(page) == expect(lambda r: True)
-        choose(page, weekend=True)
-        assert results(page) == expect(weekend)
-        page.locator(".finder-result a").first.click()  # to a provider page, instantly
-        page.wait_for_url(re.compile(r"/providers/[a-z0-9-]+/#program-\d+$"))
-        page.go_back()
-        page.wait_for_url(re.compile(r"/finder/\?wknd=1$"))
-        settle(page)
-        assert page.get_by_label("Weekend", exact=True).is_checked()
-        assert results(page) == expect(weekend)
+        check(page, expected())
+        choose(page, presets=("weekends",))
+        check(page, expected(week(sat=None, sun=None)))
+        card = page.locator('[data-group="fit"] .finder-result').first
+        numbers = card.locator(".finder-track").evaluate_all(
+            "els => els.map(e => e.dataset.trackNumber)")
+        card.locator("h4 a").click()  # to a provider page, instantly
+        page.wait_for_url(re.compile(r"/providers/[a-z0-9-]+/\?fits=[\d,]+#program-\d+$"))
+        page.locator(".iop-track--fits").first.wait_for()
+        program = re.search(r"#program-(\d+)$", page.url).group(1)  # type: ignore[union-attr]
+        marked = page.locator(".iop-track--fits h4").evaluate_all("els => els.map(e => e.id)")
+        assert marked == [f"program-{program}-track-{n}" for n in numbers]
         assert page.evaluate("window.__stayed") is True
+        page.go_back()
+        page.wait_for_url(re.compile(r"/finder/\?avail=sat-sun$"))
+        settle(page)
+        assert page.get_by_label("Saturday", exact=True).is_checked()
+        check(page, expected(week(sat=None, sun=None)))
         assert visit.third_party == [] and visit.console_errors == []
     finally:
         context.close()
@@ -656,35 +634,6 @@ def test_the_sample_data_keeps_these_tests_meaningful() -> None:
     """Guard: no sample program sits so near a tested distance limit that the index's rounding
     (ZIP centroids to 0.01 degree, under half a mile) could move it across."""
     for row in listed():
-        for limit in (10, 25):
-            assert abs(distance_from("97201", row) - limit) > 0.5, row.key
-
-
-# Programs whose schedule is not listed -------------------------------------------------------
-
-
-def test_unlisted_schedules_come_last_with_a_call_to_ask_and_can_be_left_out(
-        finder: tuple[Visit, Page]) -> None:
-    _, page = finder
-    unlisted = {r.key for r in listed() if r.unlisted}
-    assert unlisted, "the sample data should have a program whose schedule is not listed"
-    choose(page, evening=True)
-    rows = page.eval_on_selector_all(
-        ".finder-result", "els => els.map(e => [e.dataset.provider, +e.dataset.program, "
-                          "e.dataset.track, e.textContent])")
-    keys = [(a, b, c) for a, b, c, _ in rows]
-    assert set(keys[-len(unlisted):]) == unlisted  # after every schedule that fits
-    assert all("Schedule not listed: call to ask about evening and weekend tracks." in text
-               and "your time" not in text for a, b, c, text in rows if (a, b, c) in unlisted)
-    fitting = sum(1 for k in keys if k not in unlisted)
-    assert status(page) == (f"{fitting} schedules at "
-                            f"{len({(a, b) for a, b, c in keys if c})} programs, and "
-                            f"{len(unlisted)} program whose schedule is not listed "
-                            "match your search.")
-    page.get_by_label("Only programs that list their schedule").check()
-    settle(page)
-    assert results(page) == expect(lambda r: not r.unlisted and evening(r))
-    assert "listed=1" in page.url and "eve=1" in page.url
-    page.go_back()
-    settle(page)
-    assert unlisted <= results(page)
+        for code in ("97201", "97520", "78701"):
+            for limit in (10, 25):
+                assert abs(distance_from(code, row) - limit) > 0.5, row.key

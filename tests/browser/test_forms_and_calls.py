@@ -118,7 +118,7 @@ def test_the_finder_keeps_programs_whose_payment_is_not_listed(
     visit = watch(context, forms_site)
     page = visit.page
     page.goto(forms_site.url + "finder/?pay=tricare&pop=women")
-    page.wait_for_function("document.getElementById('iop-finder').dataset.loaded === '1'")
+    page.wait_for_function("() => document.getElementById('iop-finder').dataset.loaded === '1'")
     names = page.eval_on_selector_all(".finder-result", "els => els.map(e => e.dataset.provider)")
     assert SLUG in names  # unknown payment and population: kept, not excluded
     assert visit.third_party == []

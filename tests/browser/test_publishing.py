@@ -121,7 +121,8 @@ def test_finder_loads_its_index_under_the_sub_path(hosted: Hosted) -> None:
     expect(page.locator(".finder-result").first).to_be_visible()
     assert loaded and all(url.startswith(hosted.base) for url in loaded)
     page.locator(".finder-result a").first.click()
-    page.wait_for_url(re.compile(re.escape(hosted.base) + r"providers/[a-z0-9-]+/#program-\d+$"))
+    page.wait_for_url(re.compile(re.escape(hosted.base)
+                                 + r"providers/[a-z0-9-]+/(\?fits=[\d,]+)?#program-\d+$"))
     hosted.assert_clean()
 
 

@@ -51,7 +51,8 @@ def decode(index: dict[str, Any]) -> list[dict[str, Any]]:
     t_scheds = numbers(trk["schedule"])
     records, p, t, first_loc = [], 0, 0, 0
     for i in range(n_prov):
-        slug = prov["slug"][i] or finder_index.slug_of(prov["name"][i])
+        city = loc["cities"][numbers(loc["city"])[first_loc]]
+        slug = _slug(prov["slug"][i], prov["name"][i], city)
         for n in range(1, per_prov[i] + 1):
             where = first_loc + col["location"][p]
             for _ in range(tracks_per_prog[p]):
@@ -70,6 +71,8 @@ def decode(index: dict[str, Any]) -> list[dict[str, Any]]:
                     "state": labels["state"][numbers(loc["state"])[where]][0],
                     "zone": labels["zone"][numbers(loc["zone"])[where]][0],
                     "point": (lats[where] / 1000, lons[where] / 1000),
+                    "approx": numbers(loc["approx"])[where] == 1,
+                    "phone": prov["phone"][i],
                     "tele": {labels["state"][s][0] for s in tele.get(p, [])},
                     "sessions": [tuple(flat[k:k + 3]) for k in range(0, len(flat), 3)],
                 })
@@ -77,6 +80,16 @@ def decode(index: dict[str, Any]) -> list[dict[str, Any]]:
             p += 1
         first_loc += locs_per_prov[i]
     return records
+
+
+def _slug(coded: str, name: str, city: str) -> str:
+    guess = f"{finder_index.slug_of(name)}-{finder_index.slug_of(city)}"
+    if coded in ("", "="):
+        return finder_index.slug_of(name) if coded == "" else guess
+    if ":" in coded:
+        same, rest = coded.split(":", 1)
+        return guess[:int(same)] + rest
+    return coded
 
 
 def _tele(flat: list[int]) -> dict[int, list[int]]:
@@ -111,6 +124,7 @@ def catalog() -> list[Provider]:
                     tracks=[track((["mon", "tue", "thu"], "18:00", "21:00"),
                                   name="Evening")]),
         ])
+    second["intake_phones"] = ["(505) 555-0111", "(505) 555-0112"]
     return [provider(second, slug="zephyr-nm"), provider()]
 
 
@@ -136,13 +150,26 @@ def test_round_trip_decodes_every_track_as_listed() -> None:
     centroid = zips.lookup("88001")
     assert centroid is not None
     assert east["point"] == (round(centroid.lat, 3), round(centroid.lon, 3))
+    # Distances to a ZIP code's centre are approximate, and the finder says so.
+    assert (unit["approx"], weekend["approx"], east["approx"]) == (True, False, True)
+    # The number a result offers to call: the first intake line, else the main phone.
+    assert (unit["phone"], east["phone"]) == ("(503) 555-0199", "(505) 555-0111")
 
 
-def test_slugs_are_stored_only_when_the_name_does_not_give_them() -> None:
+def test_slugs_are_stored_only_as_far_as_the_name_and_city_do_not_give_them() -> None:
     index = finder_index.build_index(catalog())
     assert index["provider"]["slug"] == ["", "zephyr-nm"]
     assert finder_index.slug_of("Men's Recovery & Co.") == "men-s-recovery-co"
     assert finder_index.slug_of("Señora Recovery") == ""  # not ASCII: always stored
+    code = finder_index.code_slug
+    assert code("hope-house-salem", "Hope House", "Salem") == "="  # as imported listings are
+    assert code("hope-house-salem-2", "Hope House", "Salem") == "16:-2"
+    assert code("hope-house-bend", "Hope House", "Salem") == "11:bend"
+    assert code("other-name", "Hope House", "Salem") == "other-name"
+    assert code("hope-house-se-ora", "Hope House", "Señora") == "hope-house-se-ora"
+    for coded, slug in (("=", "hope-house-salem"), ("16:-2", "hope-house-salem-2"),
+                        ("11:bend", "hope-house-bend"), ("other-name", "other-name")):
+        assert _slug(coded, "Hope House", "Salem") == slug
 
 
 def test_repeated_text_and_schedules_are_stored_once() -> None:
@@ -160,7 +187,7 @@ def test_repeated_text_and_schedules_are_stored_once() -> None:
 
 def test_labels_list_only_codes_in_use_and_most_used_languages_first() -> None:
     labels = finder_index.build_index(catalog())["labels"]
-    assert labels["format"] == [["in_person", "In person"], ["telehealth", "Telehealth"]]
+    assert labels["format"] == [["in_person", "In person"], ["telehealth", "Entirely by video"]]
     assert [code for code, _ in labels["lang"]][:1] == ["en"]
     assert ["nv", "Navajo"] in labels["lang"]
     assert labels["state"] == [["AZ", "Arizona"], ["NM", "New Mexico"], ["OR", "Oregon"]]
@@ -201,7 +228,8 @@ def test_generate_returns_both_files_and_the_zip_table_stays_small() -> None:
 
 def test_an_empty_directory_gives_an_empty_index() -> None:
     index = finder_index.build_index([])
-    assert index["provider"] == {"name": [], "slug": [], "locations": "", "programs": ""}
+    assert index["provider"] == {"name": [], "slug": [], "locations": "", "programs": "",
+                                 "phone": []}
     assert index["schedule"] == [] and all(v == [] for v in index["labels"].values())
 
 

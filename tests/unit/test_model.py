@@ -19,15 +19,17 @@ def test_hours_per_week_sum_every_session_on_every_day() -> None:
 @pytest.mark.parametrize(("start", "evening", "daytime"), [
     ("16:59", False, True), ("17:00", True, False), ("19:30", True, False),
 ])
-def test_evening_means_a_session_starts_at_17_00_or_later(start: str, evening: bool,
-                                                          daytime: bool) -> None:
-    t = _track((["mon"], start, "21:30"))
+def test_evening_means_every_session_starts_at_17_00_or_later(start: str, evening: bool,
+                                                              daytime: bool) -> None:
+    t = _track((["mon"], "18:00", "21:00"), (["wed"], start, "21:30"))
     assert (t.evening, t.daytime) == (evening, daytime)
 
 
-def test_weekend_means_a_session_on_saturday_or_sunday() -> None:
+def test_weekend_means_every_session_on_saturday_or_sunday() -> None:
     assert not _track((["mon", "fri"], "09:00", "12:00")).weekend
-    assert _track((["mon"], "09:00", "12:00"), (["sun"], "10:00", "12:00")).weekend
+    assert not _track((["mon"], "09:00", "12:00"), (["sun"], "10:00", "12:00")).weekend
+    assert not _track((["fri", "sat"], "09:00", "12:00")).weekend
+    assert _track((["sat"], "09:00", "12:00"), (["sun"], "10:00", "12:00")).weekend
 
 
 def test_days_and_meetings_come_in_week_order() -> None:

@@ -15,16 +15,22 @@ HREF = re.compile(r'href="([^"]+)"')
 
 
 def test_provider_page_has_schedule_table_badges_and_tel_link() -> None:
-    data = listing(programs=[program(tracks=[track((["mon", "tue", "thu"], "18:00", "21:00"),
-                                                   (["sat"], "09:00", "12:00"), name="Eve")])])
+    data = listing(programs=[program(tracks=[
+        track((["mon", "tue", "thu"], "18:00", "21:00"), (["sat"], "09:00", "12:00"), name="Eve"),
+        track((["mon", "thu"], "18:00", "21:00"), name="Weeknights"),
+        track((["sat", "sun"], "09:00", "12:00"), name="Weekends"),
+    ])])
     page = provider_page.render(provider(data), TODAY)
     assert "<tr><td>Monday</td><td>6:00 PM</td><td>9:00 PM</td><td>3</td></tr>" in page
     assert "<tr><td>Saturday</td><td>9:00 AM</td><td>12:00 PM</td><td>3</td></tr>" in page
     assert ("<tr><td><strong>Each week</strong></td><td></td><td></td>"
             "<td><strong>12</strong></td></tr>") in page
     assert '<h4 id="program-1-track-1">Eve: 12 hours a week</h4>' in page
-    assert 'iop-badge--evening">Evening<' in page
-    assert 'iop-badge--weekend">Weekend<' in page
+    # Badges describe the whole track: the mixed track gets neither.
+    eve, weeknights, weekends = (page.split("<h4 ")[i].split("<table")[0] for i in (1, 2, 3))
+    assert "iop-badge--evening" not in eve and "iop-badge--weekend" not in eve
+    assert 'iop-badge--evening">Evening<' in weeknights and "iop-badge--weekend" not in weeknights
+    assert 'iop-badge--weekend">Weekend<' in weekends and "iop-badge--evening" not in weekends
     assert '<a href="tel:+15035550199">(503) 555-0199</a>' in page
     assert "Times are local, Pacific time." in page
 
@@ -43,6 +49,14 @@ def test_programs_on_this_page_are_listed_when_there_are_several() -> None:
                                TODAY)
     assert "Programs on this page" not in one
     assert '<li><a href="#program-2">PHP</a></li>' in two
+
+
+def test_each_program_says_whom_to_call_intake_line_first() -> None:
+    data = listing(intake_phones=["(503) 555-0198"], programs=[program(), program(name="Two")])
+    page = provider_page.render(provider(data), TODAY)
+    call = ('<li><strong>Call:</strong> <a href="tel:+15035550198">(503) 555-0198</a>, '
+            '<a href="tel:+15035550199">(503) 555-0199</a></li>')
+    assert page.count(call) == 2  # in view wherever a link to #program-N lands
 
 
 def test_sample_listings_say_so_on_their_page() -> None:
@@ -64,7 +78,9 @@ def test_browse_pages_link_every_provider_relatively() -> None:
     assert '<a href="../../../providers/clinic-0/">Clinic 0</a>' in state_page
     assert "browse/levels/iop.md" in files
     assert "browse/evening.md" in files and "Clinic 1" in files["browse/evening.md"]
-    assert "<p>No listings yet.</p>" in files["browse/weekend.md"]
+    weekend = files["browse/weekend.md"]
+    assert "No program in this directory lists a track that meets only on weekends" in weekend
+    assert '<a href="../../finder/">Find programs near you</a>' in weekend  # not a dead end
     index = files["browse/index.md"]
     assert '<li><a href="states/or/">Oregon</a> (3 listings)</li>' in index
 

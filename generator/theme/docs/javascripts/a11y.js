@@ -1,10 +1,28 @@
-// Material's search dialog has no accessible name; screen readers announce it as "dialog".
-// Name it once the page (or an instant-navigation page) is ready.
+// Small accessibility repairs of Material's own markup, made once the page (or an
+// instant-navigation page) is ready.
 (function () {
+  // Material's search dialog has no accessible name; screen readers announce it as "dialog".
   function nameSearchDialog() {
     var dialog = document.querySelector('.md-search[role="dialog"]');
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
   }
-  if (typeof document$ !== "undefined") document$.subscribe(nameSearchDialog);
-  else document.addEventListener("DOMContentLoaded", nameSearchDialog);
+
+  // A table wider than a phone scrolls sideways in Material's wrapper; keyboard users can
+  // scroll it only if the wrapper takes focus (WCAG 2.1.1).
+  function focusableScrolling() {
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+    for (var i = 0; i < wraps.length; i++) {
+      var wrap = wraps[i];
+      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+      }
+    }
+  }
+
+  function repair() {
+    nameSearchDialog();
+    focusableScrolling();
+  }
+  if (typeof document$ !== "undefined") document$.subscribe(repair);
+  else document.addEventListener("DOMContentLoaded", repair);
 })();

@@ -1,6 +1,7 @@
 // "Leave this site quickly" (overrides/main.html), for people who must hide what they read.
-// The link works without JavaScript. With it, leaving hides the page at once and uses
-// location.replace, so this page is not in the history and Back does not return to it.
+// The link works without JavaScript. With it, leaving hides the page at once, clears what the
+// site kept in this browser, and uses location.replace, so this page is not in the history and
+// Back does not return to it.
 // Shortcut: Shift pressed on its own three times within five seconds, as in GOV.UK's "Exit this
 // page" component. Material's own shortcuts use letters and Escape, and typing capitals (Shift
 // held with a letter) does not count.
@@ -12,9 +13,26 @@
   var timer = null;
   var lastKeyHadShift = false;
 
+  // What this site keeps in the browser (the finder's "My list", javascripts/finder/shortlist.js)
+  // goes too: every key starting "iopdir".
+  function forget() {
+    ["localStorage", "sessionStorage"].forEach(function (name) {
+      try {
+        var storage = window[name];  // reading it may throw when storage is blocked
+        for (var i = storage.length - 1; i >= 0; i--) {
+          var key = storage.key(i);
+          if (key && key.indexOf("iopdir") === 0) storage.removeItem(key);
+        }
+      } catch (e) {
+        // storage blocked: nothing was kept
+      }
+    });
+  }
+
   function leave(link) {
     document.body.hidden = true;  // nothing stays on screen while the next page loads
     document.title = "";
+    forget();
     window.location.replace(link.href);
   }
 

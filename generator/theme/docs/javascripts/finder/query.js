@@ -1,0 +1,81 @@
+/*
+ * The search in the page address, in the link format partners use (docs/linking.md):
+ *
+ *   ?zip=60614&miles=10&avail=mon-fri@17:00-22:00,sat-sun&listed=1&pay=medicaid&lang=es&text=oak
+ *
+ * None of these names is `q`, which Material's site search reads. Older links (days=, from=,
+ * to=, eve=, wknd=) still open the same kind of search, written in the new format. No DOM here.
+ */
+import { DAY_CODES, emptyWeek, formatWeek, isOpen, parseWeek } from "./avail.js";
+
+export const SELECTS = ["level", "pay", "lang", "fmt", "pop", "mat", "open"];
+const MILES = ["5", "10", "25", "50", "100", "any"];
+export const DEFAULT_MILES = "25"; // once a ZIP code is given
+const LIMIT = { text: 100, select: 40 };
+
+export function emptyState() {
+  const state = { zip: "", miles: DEFAULT_MILES, avail: emptyWeek(), listed: false, text: "" };
+  for (const key of SELECTS) state[key] = "";
+  return state;
+}
+
+/** The state as a query string: only what differs from the empty search, in a fixed order. */
+export function toQuery(state) {
+  const parts = [];
+  const add = (key, value) => {
+    if (value) parts.push(`${key}=${encodeURIComponent(value).replace(/%2C/g, ",").replace(/%3A/g, ":").replace(/%40/g, "@")}`);
+  };
+  add("zip", state.zip);
+  if (state.zip && state.miles !== DEFAULT_MILES) add("miles", state.miles);
+  add("avail", formatWeek(state.avail));
+  add("listed", state.listed ? "1" : "");
+  for (const key of SELECTS) add(key, state[key]);
+  add("text", state.text);
+  return parts.length ? `?${parts.join("&")}` : "";
+}
+
+export function fromQuery(search) {
+  const params = new URLSearchParams(search);
+  const get = (key) => (params.get(key) || "").trim();
+  const state = emptyState();
+  state.zip = get("zip").replace(/\D/g, "").slice(0, 5);
+  if (MILES.includes(get("miles"))) state.miles = get("miles");
+  state.avail = params.has("avail") ? parseWeek(get("avail")) : legacyWeek(get);
+  state.listed = get("listed") === "1";
+  for (const key of SELECTS) state[key] = get(key).slice(0, LIMIT.select);
+  state.text = get("text").slice(0, LIMIT.text);
+  return state;
+}
+
+/**
+ * The first finder's links: days=mon,tue (the days a person can attend), from= and to= (one
+ * window for all of them), eve=1 (a session from 5 PM) and wknd=1 (on Saturday or Sunday), all
+ * of them together, with eve and wknd together meaning either. Read as the nearest week.
+ */
+function legacyWeek(get) {
+  const time = (key) => {
+    const found = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(get(key));
+    return found ? Number(found[1]) * 60 + Number(found[2]) : null;
+  };
+  const days = get("days").split(",").filter((d) => DAY_CODES.includes(d));
+  const from = time("from"), to = time("to");
+  const eve = get("eve") === "1", wknd = get("wknd") === "1";
+  const week = emptyWeek();
+  if (!days.length && from === null && to === null && !eve && !wknd) return week;
+  for (let d = 0; d < 7; d++) {
+    if (days.length && !days.includes(DAY_CODES[d])) continue;
+    if (!eve && !wknd) week[d] = [from, to];
+    else if (wknd && d >= 5) week[d] = [from, to];
+    else if (eve) week[d] = [Math.max(from ?? 0, 17 * 60), to];
+  }
+  return week;
+}
+
+export function isEmpty(state) {
+  return toQuery(state) === "";
+}
+
+/** Whether the search asks about hours at all. */
+export function asksHours(state) {
+  return !isOpen(state.avail);
+}

@@ -1,0 +1,69 @@
+// When a person is free (avail.js): the avail= format and whether a track's sessions fit.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import {
+  applyPreset, emptyWeek, fits, formatWeek, measure, parseWeek,
+} from "../../generator/theme/docs/javascripts/finder/avail.js";
+import { dayMask, minutes } from "./index.js";
+
+const at = (hhmm) => minutes(hhmm);
+const session = (days, start, end) => [dayMask(days), at(start), at(end)];
+
+test("the documented examples read as the documentation says", () => {
+  const week = parseWeek("mon-fri@17:00-22:00,sat-sun");
+  assert.deepEqual(week, [...Array(5).fill([at("17:00"), at("22:00")]), [null, null], [null, null]]);
+  assert.deepEqual(parseWeek("mon-fri@17:30-")[0], [at("17:30"), null]);
+  assert.deepEqual(parseWeek("mon-sun@-13:00")[6], [null, at("13:00")]);
+  const mixed = parseWeek("mon@09:00-12:00,wed@09:00-12:00,fri");
+  assert.deepEqual(mixed, [[540, 720], null, [540, 720], null, [null, null], null, null]);
+});
+
+test("a week is written back in one canonical form", () => {
+  for (const text of ["mon-fri@17:00-22:00,sat-sun", "mon@-13:00,wed@18:00-,fri-sun@-13:00",
+    "tue", "mon-sun@06:00-24:00"]) {
+    assert.equal(formatWeek(parseWeek(text)), text);
+  }
+  assert.equal(formatWeek(parseWeek("sat,sun,mon,tue@09:00-12:00")), "mon,tue@09:00-12:00,sat-sun");
+  assert.equal(formatWeek(emptyWeek()), "");
+});
+
+test("what a link cannot mean is left out, and a later item replaces an earlier one", () => {
+  assert.deepEqual(parseWeek("funday,mon@25:00-26:00,tue@12:00-09:00,wed@9-5,thu@1@2"), emptyWeek());
+  assert.deepEqual(parseWeek("MON"), parseWeek("mon"));
+  assert.deepEqual(parseWeek("mon-fri,wed@18:00-")[2], [at("18:00"), null]);
+  assert.deepEqual(parseWeek("fri-mon").map((d) => d !== null), [true, false, false, false, true, true, true]);
+});
+
+test("a track that ends exactly when the window closes fits; a minute later it misses by one", () => {
+  const week = parseWeek("mon-fri@17:00-21:00");
+  assert.ok(fits([session("mon,wed", "18:00", "21:00")], week));
+  assert.equal(measure([session("mon,wed", "18:00", "21:00")], week), 0);
+  assert.ok(!fits([session("mon,wed", "18:00", "21:01")], week));
+  assert.deepEqual(measure([session("mon,wed", "18:00", "21:01")], week), { miss: 1, day: 0, early: false });
+});
+
+test("a track that starts exactly when the window opens fits; earlier it says by how much", () => {
+  const week = parseWeek("mon-fri@17:30-");
+  assert.ok(fits([session("tue", "17:30", "20:30")], week));
+  assert.deepEqual(measure([session("mon", "18:00", "21:00"), session("thu", "17:00", "20:00")], week),
+    { miss: 30, day: 3, early: true });
+});
+
+test("different hours on different days: every session must fit its own day", () => {
+  const track = [session("mon,thu", "18:00", "21:00"), session("sat", "10:00", "12:00")];
+  assert.ok(fits(track, parseWeek("mon-fri@17:00-22:00,sat@09:00-13:00")));
+  assert.ok(!fits(track, parseWeek("mon-fri@17:00-22:00,sat@13:00-")));
+  assert.ok(!fits(track, parseWeek("mon-fri@17:00-22:00"))); // Saturday not free
+  assert.equal(measure(track, parseWeek("mon-fri@17:00-22:00")).miss, Infinity);
+  assert.ok(!fits(track, parseWeek("mon-wed@17:00-22:00,sat"))); // Thursday not free
+});
+
+test("quick choices fill in their own days and leave the others", () => {
+  const nine = applyPreset(emptyWeek(), "nine-to-five");
+  assert.equal(formatWeek(nine), "mon-fri@17:30-,sat-sun");
+  assert.equal(formatWeek(applyPreset(emptyWeek(), "evenings")), "mon-fri@17:00-");
+  const both = applyPreset(applyPreset(emptyWeek(), "evenings"), "weekends");
+  assert.equal(formatWeek(both), "mon-fri@17:00-,sat-sun");
+  assert.equal(formatWeek(applyPreset(both, "mornings")), "mon-sun@-13:00");
+});
