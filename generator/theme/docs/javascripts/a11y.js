@@ -2,9 +2,13 @@
 // instant-navigation page) is ready.
 (function () {
   // Material's search dialog has no accessible name; screen readers announce it as "dialog".
+  // It takes the name of its own search options, which Material writes in the page's language.
   function nameSearchDialog() {
     var dialog = document.querySelector('.md-search[role="dialog"]');
-    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+    var options = dialog && dialog.querySelector(".md-search__options[aria-label]");
+    if (dialog && options && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", options.getAttribute("aria-label"));
+    }
   }
 
   // A table wider than a phone scrolls sideways in Material's wrapper; keyboard users can
