@@ -62,7 +62,7 @@ def read(lang: str) -> Catalog:
         return read_po(po, locale=lang, domain=i18n.DOMAIN)
 
 
-def _write(catalog: Catalog, path: Path) -> None:
+def write(catalog: Catalog, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as out:
         write_po(out, catalog, width=WIDTH, sort_output=True, include_lineno=False,
@@ -71,12 +71,12 @@ def _write(catalog: Catalog, path: Path) -> None:
 
 def update() -> list[str]:
     template = extract()
-    _write(template, TEMPLATE)
+    write(template, TEMPLATE)
     done = []
     for lang in i18n.available()[1:]:
         catalog = read(lang)
         catalog.update(template)
-        _write(catalog, i18n.catalog_path(lang))
+        write(catalog, i18n.catalog_path(lang))
         done.append(lang)
     return done
 
@@ -90,7 +90,7 @@ def init(lang: str) -> Path:
                       copyright_holder="iopdir contributors")
     catalog.update(extract())
     catalog.fuzzy = False  # the header: a fuzzy one would be left out, with its plural rule
-    _write(catalog, path)
+    write(catalog, path)
     return path
 
 

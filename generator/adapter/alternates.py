@@ -1,4 +1,4 @@
-"""The site's other languages: each one a MkDocs build of its own, under site_dir/<lang>/.
+"""The site's languages: each one a MkDocs build of its own, the others under site_dir/<lang>/.
 
 When the build of the site's first language is done, the iopdir plugin builds each other
 language with the same configuration, changed for the time of that build only: the site
@@ -20,9 +20,11 @@ from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
 from generator.model import i18n
-from generator.output import languages
+from generator.output import languages, theme
 
 log = logging.getLogger("mkdocs.plugins.iopdir")
 SEARCH_SETTINGS = ("lang", "separator", "pipeline")  # Material's, which depend on the language
@@ -88,3 +90,39 @@ def _search_state(search: Any) -> dict[str, Any]:
     state = {key: search.config.get(key) for key in SEARCH_SETTINGS}
     state["search_index_prev"] = getattr(search, "search_index_prev", None)
     return state
+
+
+def site_languages(configured: list[str], theme_language: str) -> list[str]:
+    """The site's languages, checked: the first must be the theme's (Material's words)."""
+    found = list(dict.fromkeys(configured or [theme_language]))
+    if found[0] != theme_language:
+        raise PluginError(f"iopdir: the first of the site's languages ({found[0]!r}) is built at "
+                          f"its root, so it must be theme.language ({theme_language!r}); put "
+                          f"{theme_language!r} first in the iopdir plugin's languages")
+    try:
+        return [i18n.check(lang) for lang in found]
+    except i18n.UnknownLanguage as exc:
+        raise PluginError(f"iopdir: {exc}") from None
+
+
+def language_files(files: Files, config: MkDocsConfig, lang: str, langs: list[str]) -> Files:
+    """The files of `lang`'s build: the project's docs files of this language (its pages in
+    docs/<lang>/ for a language other than the first) and the shared ones, the built-in files
+    of this language where the project has none, and the theme's own."""
+    docs_dir = config.docs_dir
+    kept = Files([])
+    for file in files:
+        target = (theme.project_path(file.src_uri, lang, langs) if file.src_dir == docs_dir
+                  else file.src_uri)
+        if target == file.src_uri:
+            kept.append(file)
+        elif target is not None:  # docs/<lang>/page.md is this language's page.md
+            kept.append(File(target, src_dir=str(Path(docs_dir) / lang),
+                             dest_dir=config.site_dir,
+                             use_directory_urls=config.use_directory_urls))
+    for path, source in theme.builtin_docs(lang).items():
+        if kept.get_file_from_path(path) is None:  # the project's own file wins
+            src_dir = source.parents[len(Path(path).parts) - 1]
+            kept.append(File(path, src_dir=str(src_dir), dest_dir=config.site_dir,
+                             use_directory_urls=config.use_directory_urls))
+    return kept

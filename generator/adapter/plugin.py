@@ -106,7 +106,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme.OVERRIDES))
         _add_builtin_assets(config)
         if self.lang == self.languages[0] or self.catalog is None:  # not another language's
-            self.languages = _languages(self.config.languages, config.theme["language"])
+            self.languages = alternates.site_languages(self.config.languages,
+                                                       config.theme["language"])
             self.lang = self.languages[0]
             self.site_url = config.site_url
             self.catalog = (self.preloaded if self.preloaded is not None
@@ -141,7 +142,11 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled or self.catalog is None:
             return files
-        files = self._language_files(files, config)
+        project = [f.src_uri for f in files if f.src_dir == config.docs_dir]
+        if self.first:
+            self.pages = {lang: theme.pages_of(lang, self.languages, project)
+                          for lang in self.languages}
+        files = alternates.language_files(files, config, self.lang, self.languages)
         hand_written = {file.src_uri for file in files}
         self.static_html = [file.dest_uri for file in files
                             if file.src_uri.endswith((".html", ".htm"))
@@ -286,32 +291,6 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         finally:
             self.lang = self.languages[0]
 
-    def _language_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """This language's files: the project's docs files of this language (its pages in
-        docs/<lang>/ for a language other than the first) and the shared ones, the built-in
-        files of this language where the project has none, and the theme's own."""
-        docs_dir = config.docs_dir
-        project = [f.src_uri for f in files if f.src_dir == docs_dir]
-        if self.first:
-            self.pages = {lang: theme.pages_of(lang, self.languages, project)
-                          for lang in self.languages}
-        kept = Files([])
-        for file in files:
-            target = (theme.project_path(file.src_uri, self.lang, self.languages)
-                      if file.src_dir == docs_dir else file.src_uri)
-            if target == file.src_uri:
-                kept.append(file)
-            elif target is not None:  # docs/<lang>/page.md is this language's page.md
-                kept.append(File(target, src_dir=str(Path(docs_dir) / self.lang),
-                                 dest_dir=config.site_dir,
-                                 use_directory_urls=config.use_directory_urls))
-        for path, source in theme.builtin_docs(self.lang).items():
-            if kept.get_file_from_path(path) is None:  # the project's own file wins
-                src_dir = source.parents[len(Path(path).parts) - 1]
-                kept.append(File(path, src_dir=str(src_dir), dest_dir=config.site_dir,
-                                 use_directory_urls=config.use_directory_urls))
-        return kept
-
     def _write_search_index(self, path: Path) -> None:
         """Material's index, one short entry per provider (see generator/finder/search_index.py)."""
         try:
@@ -358,19 +337,6 @@ def _audit_report(findings: list[str]) -> str:
     tail = f"\n... and {more} more" if more > 0 else ""
     return ("iopdir: the built pages failed the safety audit (script or outside requests where "
             f"none belong); nothing was published:\n{shown}{tail}")
-
-
-def _languages(configured: list[str], theme_language: str) -> list[str]:
-    """The site's languages, checked: the first must be the theme's (Material's words)."""
-    found = list(dict.fromkeys(configured or [theme_language]))
-    if found[0] != theme_language:
-        raise PluginError(f"iopdir: the first of the site's languages ({found[0]!r}) is built at "
-                          f"its root, so it must be theme.language ({theme_language!r}); put "
-                          f"{theme_language!r} first in the iopdir plugin's languages")
-    try:
-        return [i18n.check(lang) for lang in found]
-    except i18n.UnknownLanguage as exc:
-        raise PluginError(f"iopdir: {exc}") from None
 
 
 def _add_builtin_assets(config: MkDocsConfig) -> None:

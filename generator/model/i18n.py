@@ -3,8 +3,9 @@
 Interface words are written in English in the code (`N_("Evening")` in Python tables,
 `{{ _("Phone:") }}` in templates, `_("Mon")` in the finder's messages.js) and translated
 through `generator/locale/<lang>/LC_MESSAGES/iopdir.po`, a gettext catalog kept with Babel
-(`make catalogs` extracts the words and updates every catalog; see babel.cfg). A catalog is
-read and compiled in memory when a build first needs it, so no compiled file can go stale.
+(`python -m tests.catalogs update` finds the words in the code and updates every catalog). A
+catalog is read and compiled in memory when a build first needs it, so no compiled file can go
+stale.
 
 English is the source language: it needs no catalog. A language is available when its catalog
 exists; a site builds the languages its configuration names (mkdocs.yml, `iopdir` plugin,

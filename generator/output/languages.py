@@ -91,7 +91,9 @@ def translated_nav(nav: Any, lang: str, pages: set[str]) -> Any:
             return {shown: children} if children else None
         if not _kept(target, pages):
             return None
-        return target if shown == title and lang != i18n.SOURCE else {shown: target}
+        if shown == title and lang != i18n.SOURCE and target in pages:
+            return target  # a page whose title the catalog does not know: its own title
+        return {shown: target}
     return nav
 
 
