@@ -87,3 +87,21 @@ def test_the_audit_command_names_the_page_and_the_listing(iopdir: Run, tmp_path:
         "p.png'>: loads from another host (listing "
         f"{ROOT / 'providers' / 'otterbank-wellness-house.yaml'})")
     assert result.stderr.splitlines()[-1].endswith("pages audited: 1 problem")
+
+
+def test_the_site_name_and_copyright_show_as_written(iopdir: Run, tmp_path: Path) -> None:
+    """mkdocs.yml text is printed by the theme as it is; it reaches pages escaped, so a name
+    such as 'Recovery & Wellness' reads right and markup in it stays text."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\n"
+        "site_name: 'Recovery & Wellness</title><script>alert(1)</script>'\n"
+        "copyright: '<img src=x onerror=alert(2)> Coalition'\n", encoding="utf-8")
+    site = tmp_path / "site"
+    built = iopdir("build", "--config", config, "--site-dir", site)
+    assert built.returncode == 0, built.stderr
+    home = LexborHTMLParser((site / "index.html").read_text(encoding="utf-8"))
+    assert home.css_first("title").text() == "Recovery & Wellness</title><script>alert(1)</script>"
+    assert [s.text() for s in home.css("script") if "alert" in s.text()] == []
+    assert home.css("img[onerror]") == []
+    assert "<img src=x onerror=alert(2)> Coalition" in home.css_first(".md-copyright").text()
