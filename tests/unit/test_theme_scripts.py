@@ -10,7 +10,7 @@ TEMPLATE = ('<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}"
             "__md_get=(e,_=localStorage)=>JSON.parse(_.getItem(e))</script>\n"
             "<script>{{ config.extra.analytics }}</script>\n"  # only an expression: never trusted
             '<script src="{{ base_url }}/x.js"></script>\n'
-            '<script type="application/json">{"config": true, "and": "more than twenty"}</script>\n')
+            '<script type="application/json">{"config": true, "and": "twenty more"}</script>\n')
 
 
 def _trusted(tmp_path: Path) -> theme_scripts.TrustedScripts:
