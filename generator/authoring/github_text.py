@@ -1,8 +1,9 @@
 """Listing or form text made inert for GitHub, which renders issue bodies and comments as
 Markdown: one line, HTML special characters as entities, Markdown punctuation backslash-escaped,
 and '@' followed by an invisible word joiner (U+2060) so nobody is mentioned: GitHub decodes an
-entity such as '&#64;' before it looks for mentions, so an entity alone does not stop one. (The site itself never parses listing text as
-Markdown; this is only for what iopdir writes to GitHub.)"""
+entity such as '&#64;' before it looks for mentions, so an entity alone does not stop one.
+(The site itself never parses listing text as Markdown; this is only for what iopdir writes to
+GitHub.)"""
 
 from __future__ import annotations
 
