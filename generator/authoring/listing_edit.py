@@ -168,15 +168,16 @@ def set_field(edit: Edit, target: CommentedMap, key: str, value: Any, what: str,
     edit.changes.append(what)
 
 
-def mark_verified(edit: Edit, by: str, method: str, day: dt.date) -> None:
-    """A successful check: last_verified and verification; a failed call or a report waiting
-    for a check is settled by it."""
+def mark_verified(edit: Edit, by: str, method: str, day: dt.date, settles: bool = True) -> None:
+    """A successful check: last_verified and verification. With `settles`, it also settles a
+    failed call or a report waiting for a check; a form anyone can send does not (whoever has
+    taken over a listing's phone number must not be able to clear its warnings)."""
     date = yamledit.quoted(day.isoformat())
     yamledit.set_field(edit.doc, "last_verified", date, TOP_ORDER)
     yamledit.set_field(edit.doc, "verification",
                        yamledit.block_map({"by": yamledit.quoted(by), "method": method,
                                            "date": date}), TOP_ORDER)
-    for settled in ("unreachable", "recheck"):
+    for settled in ("unreachable", "recheck") if settles else ():
         if settled in edit.doc:
             yamledit.remove_field(edit.doc, settled)
             edit.changes.append(f"removed {settled}")

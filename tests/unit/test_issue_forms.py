@@ -201,3 +201,20 @@ def test_comments_cannot_mention_people_or_carry_markup(providers: Path,
     assert _apply("update", body, providers, tmp_path) == 0
     comment = (tmp_path / "c.md").read_text(encoding="utf-8")
     assert not MENTION.search(comment) and "<b>" not in comment
+
+
+def test_a_form_never_clears_the_warnings_of_a_failed_call_or_a_report(
+        providers: Path, tmp_path: Path) -> None:
+    """Anyone can send the form, including whoever now answers a listing's old number: the
+    'could not reach' and 'reported problem' notices stay until a maintainer checks by phone."""
+    path = providers / SAMPLE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + 'unreachable: {reason: disconnected, attempts: 3, date: "2026-11-20"}\n'
+                    'recheck: {reason: "The phone number reaches another office", '
+                    'date: "2026-11-21"}\n', encoding="utf-8")
+    assert _apply("update", BODIES / "update-lanternfish.md", providers, tmp_path) == 0
+    after = load_paths([providers], today=TODAY)
+    (provider,) = after.providers
+    assert provider.unreachable is not None and provider.recheck is not None
+    assert provider.verification is not None  # the form's answers still count as a check
+    assert "removed" not in (tmp_path / "pr.md").read_text(encoding="utf-8")
