@@ -62,7 +62,7 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         self.serve_files: ServeFiles | None = None  # generated files on disk, while serving
         self.dirty = False
         self.findings: list[str] = []  # of the post-build audit, one line each
-        self.static_html: list[str] = []  # HTML files copied as they are, audited after the build
+        self.static_documents: list[str] = []  # copied as they are (HTML, SVG, XML): audited after
         self.listing_paths: dict[str, str] = {}  # slug: listing file, to name it in findings
         self.trusted = theme_scripts.TrustedScripts(())  # set from the theme in on_config
         self.show_progress = False  # `iopdir build` on a terminal or in CI: pages built so far
@@ -125,8 +125,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                 files.append(File(path, src_dir=str(theme.DOCS), dest_dir=config.site_dir,
                                   use_directory_urls=config.use_directory_urls))
         hand_written = {file.src_uri for file in files}
-        self.static_html = [file.dest_uri for file in files
-                            if file.src_uri.endswith((".html", ".htm"))
+        self.static_documents = [file.dest_uri for file in files
+                            if file.src_uri.lower().endswith(audit.DOCUMENT_SUFFIXES)
                             and not file.is_documentation_page()]
         added = dict(self._generated_files(config, hand_written))
         for file in added.values():
@@ -235,7 +235,7 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
             self.progress.close()
             self.progress = None
         if self.config.enabled:
-            for dest in self.static_html:
+            for dest in self.static_documents:
                 path = Path(config.site_dir) / dest
                 if path.is_file():
                     self._audit(path.read_text(encoding="utf-8", errors="replace"), dest, config)
