@@ -6,8 +6,8 @@ whatever a bug upstream let through. A page fails on: an event-handler attribute
 `javascript:` or `vbscript:` address, or a `data:` one that is not an image; an element that
 loads a resource from another host (scripts, images, frames, objects, media, stylesheets and
 icons, form targets, `url()` in styles, a `<base>`, a meta refresh, an SVG animation of an
-address); an inline script whose
-SHA-256 is not in the page's own Content-Security-Policy; and JSON-LD that is not JSON.
+address); an inline script whose SHA-256 is not in the page's own Content-Security-Policy;
+and JSON-LD that is not JSON. SVG, XHTML and XML files are audited the same way.
 
 Pure: HTML text in, findings out. The HTML is parsed with Lexbor (through selectolax), an HTML5
 parser that builds the same tree a browser does, about ten times faster than `html.parser`.
