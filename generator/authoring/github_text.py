@@ -17,3 +17,13 @@ _SPACE = re.compile(r"\s+")
 def inert(value: str) -> str:
     flat = _SPACE.sub(" ", value).strip()
     return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False)).replace("@", "@\u2060")
+
+
+def code(value: str) -> str:
+    """Text as a Markdown code span, which GitHub shows literally (no escapes needed, and no
+    mention inside it): fenced by more backticks than any run in the text, on one line."""
+    flat = _SPACE.sub(" ", value).strip()
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {flat} " if flat.startswith("`") or flat.endswith("`") else flat
+    return f"{fence}{padded}{fence}"
