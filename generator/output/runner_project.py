@@ -37,7 +37,7 @@ from generator.load.catalog import UsageError
 from generator.model import i18n
 from generator.model.records import Provider
 from generator.output import languages, site, theme
-from generator.pages import theme_text
+from generator.pages import theme_words
 
 CONFIG_NAMES = ("mkdocs.yml", "properdocs.yml")  # ProperDocs prefers its own name
 HEADER = ("# Written by `iopdir generate` from {source}; build this folder with `zensical build`,\n"
@@ -182,7 +182,7 @@ def runner_config(config: dict[str, Any], sample: bool, site_url: str | None,
     others = [{"lang": other, "name": i18n.native_name(other),
                "root": _from_root(lang, other, langs)} for other in langs if other != lang]
     result["extra"] = {**(config.get("extra") or {}), "iopdir_sample": sample,
-                       "iopdir_ui": theme_text.ui(lang, sample, languages.roots(site_url, langs)),
+                       "iopdir_ui": theme_words.ui(lang, sample, languages.roots(site_url, langs)),
                        "iopdir_languages": others}
     own_css = [c for c in config.get("extra_css") or [] if c not in theme.STYLESHEETS]
     result["extra_css"] = [*theme.STYLESHEETS, *own_css]

@@ -117,5 +117,5 @@ def test_the_finder_gets_each_plural_category_of_the_language() -> None:
 
 
 def test_an_unknown_language_says_which_there_are() -> None:
-    with pytest.raises(i18n.UnknownLanguage, match="'xx'.*en, es"):
+    with pytest.raises(i18n.UnknownLanguage, match=r"'xx'.*en, es"):
         i18n.check("xx")

@@ -11,7 +11,7 @@ import pytest
 
 from generator.model import fmt, i18n
 from generator.output import languages, runner_project, site, theme
-from generator.pages import browse, provider_page, theme_text
+from generator.pages import browse, provider_page, theme_words
 from tests.unit.helpers import listing, program, provider, track
 
 LANGS = ["en", "es"]
@@ -114,7 +114,7 @@ def test_another_language_gets_pages_and_its_words_not_the_data() -> None:
 
 
 def test_the_theme_words_and_a_404_page_in_both_languages() -> None:
-    ui = theme_text.ui("es", True, {"es": "/iop/es/", "en": "/iop/"})
+    ui = theme_words.ui("es", True, {"es": "/iop/es/", "en": "/iop/"})
     assert ui["exit"] == "Salir rápido de este sitio"
     assert 'href="sms:988?&amp;body=AYUDA"' in ui["crisis"] and "marque 2" in ui["crisis"]
     assert "los centros de este sitio son inventados" in ui["crisis"]
