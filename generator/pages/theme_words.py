@@ -29,7 +29,7 @@ def ui(lang: str, sample: bool, roots: Mapping[str, str]) -> dict[str, str]:
     return {
         "exit": _("Leave this site quickly"),
         "exit_hint": _("or press Shift 3 times"),
-        "languages": _("Language"),
+        "languages": _("This page in another language"),
         "printed_from": _("Printed from"),
         "not_found_title": _("Page not found"),
         "crisis": render_html("theme/crisis.html", lang, sample=sample).strip(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -33,14 +34,20 @@ def _key(message: Message) -> str:
     return message.id if isinstance(message.id, str) else message.id[0]
 
 
+def forms_of(value: str | Sequence[str] | None) -> list[str]:
+    """A message's text, or its forms by count, as a list."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
 def problems(catalog: Catalog, words: Catalog) -> list[str]:
     """What a catalog lacks or gets wrong, one line per word."""
     found = _ids(catalog)
     out = []
     for key, word in _ids(words).items():
         entry = found.get(key)
-        forms = ([entry.string] if isinstance(entry.string, str) else list(entry.string)
-                 ) if entry is not None else []
+        forms = forms_of(entry.string) if entry is not None else []
         if entry is None:
             out.append(f"missing: {key!r}")
         elif entry.fuzzy:
@@ -48,8 +55,7 @@ def problems(catalog: Catalog, words: Catalog) -> list[str]:
         elif not all(forms) or (word.pluralizable and len(forms) != catalog.num_plurals):
             out.append(f"not translated (every form): {key!r}")
         else:
-            wanted = [Counter(PLACEHOLDER.findall(s)) for s in
-                      ([word.id] if isinstance(word.id, str) else word.id)]
+            wanted = [Counter(PLACEHOLDER.findall(s)) for s in forms_of(word.id)]
             for form in forms:
                 if Counter(PLACEHOLDER.findall(form)) not in wanted:
                     out.append(f"placeholders or markup differ: {key!r} -> {form!r}")
