@@ -59,16 +59,18 @@ def alternates(src_path: str, lang: str, languages: Sequence[str],
     """The same page in each other language, for the language switch and the sitemap: its
     language, its name in itself, its address from `lang`'s root ("url") and, with the site's
     address (the first language's), its full address ("href"; else ''). `pages`: the pages
-    each language has; one without this page gets a link to its home."""
+    each language has; one without this page gets a link to its home, and no "href"."""
     here = prefix(lang, languages)
     found = []
     for other in languages:
         if other == lang:
             continue
-        target = page_url(src_path) if src_path in pages.get(other, set()) else ""
+        same = src_path in pages.get(other, set())
+        target = page_url(src_path) if same else ""
         path = posixpath.relpath(prefix(other, languages) or ".", here or ".")
         link = ("" if path == "." else path + "/") + target
-        href = urljoin(site_url + prefix(other, languages), target) if site_url else ""
+        # hreflang names only the same page: the other language's home page is not one.
+        href = urljoin(site_url + prefix(other, languages), target) if site_url and same else ""
         found.append({"lang": other, "name": i18n.native_name(other), "url": link or "./",
                       "href": href})
     return found

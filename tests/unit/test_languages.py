@@ -50,7 +50,8 @@ def test_the_same_page_in_the_other_language() -> None:
         {"lang": "en", "name": "English", "url": "../finder/",
          "href": "https://example.org/iop/finder/"}]
     # A page Spanish lacks leads to the Spanish home page; the home page to the other's.
-    assert languages.alternates("for-maintainers.md", "en", LANGS, pages)[0]["url"] == "es/"
+    assert languages.alternates("for-maintainers.md", "en", LANGS, pages, site_url) == [
+        {"lang": "es", "name": "Español", "url": "es/", "href": ""}]  # no hreflang to a home
     assert languages.alternates("index.md", "es", LANGS, pages)[0]["url"] == "../"
     assert languages.alternates("index.md", "en", LANGS, pages)[0]["href"] == ""
 

@@ -11,10 +11,10 @@
     }
   }
 
-  // A table wider than a phone scrolls sideways in Material's wrapper; keyboard users can
-  // scroll it only if the wrapper takes focus (WCAG 2.1.1).
+  // A table or a code block wider than a phone scrolls sideways (a table in Material's
+  // wrapper, code in itself); keyboard users can scroll it only if it takes focus (WCAG 2.1.1).
   function focusableScrolling() {
-    var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset pre > code");
     for (var i = 0; i < wraps.length; i++) {
       var wrap = wraps[i];
       if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
