@@ -5,10 +5,12 @@ writes for another runner."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
 
+from generator.finder import catalog_js
 from generator.model import fmt, i18n
 from generator.output import languages, runner_project, site, theme
 from generator.pages import browse, provider_page, theme_words
@@ -142,3 +144,37 @@ def test_generate_writes_a_configuration_per_language(tmp_path: Path) -> None:
                                                                "properdocs.es.yml"]
     with pytest.raises(i18n.UnknownLanguage):
         runner_project.languages_of({"plugins": [{"iopdir": {"languages": ["en", "xx"]}}]})
+
+
+def test_a_third_language_is_a_catalog_and_its_pages(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """What docs/for-maintainers.md promises under "Adding a language": with a catalog and the
+    built-in pages of Portuguese (here the Spanish ones, copied), and nothing else changed, the
+    site is generated in it and switches to it."""
+    locale, docs = tmp_path / "locale", tmp_path / "docs"
+    shutil.copytree(i18n.LOCALE_DIR, locale)
+    shutil.copytree(locale / "es", locale / "pt")
+    shutil.copytree(theme.DOCS, docs)
+    shutil.copytree(docs / "es", docs / "pt")
+    monkeypatch.setattr(i18n, "LOCALE_DIR", locale)
+    monkeypatch.setattr(theme, "DOCS", docs)
+    for cached in (i18n.translations, i18n._table, catalog_js.module):
+        cached.cache_clear()
+    langs = ["en", "es", "pt"]
+    try:
+        assert i18n.available() == langs
+        assert theme.builtin_docs("pt")["for-families.md"] == docs / "pt" / "for-families.md"
+        assert not any(path.startswith(("es/", "pt/")) for path in theme.builtin_docs("en"))
+        files = site.generate([provider()], TODAY, lang="pt", languages=langs)
+        assert "<strong>Teléfono:</strong>" in str(files["providers/unit-test-clinic.md"])
+        assert '"Monday": "lunes"' in str(files["javascripts/finder/catalog.js"])
+        pages = {lang: theme.pages_of(lang, langs, []) for lang in langs}
+        assert languages.alternates("finder/index.md", "pt", langs, pages) == [
+            {"lang": "en", "name": "English", "url": "../finder/", "href": ""},
+            {"lang": "es", "name": "Español", "url": "../es/finder/", "href": ""}]
+        assert languages.roots(None, langs)["pt"] == "/pt/"
+        assert theme_words.ui("pt", False, languages.roots(None, langs))["exit"] == (
+            "Salir rápido de este sitio")
+    finally:
+        for cached in (i18n.translations, i18n._table, catalog_js.module):
+            cached.cache_clear()
