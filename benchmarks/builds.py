@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -27,18 +28,22 @@ def _progress(message: str) -> None:
 
 def builds(listings: Path, providers: list[Provider], work: Path, repeat: int,
            today: Any) -> Result:
-    """`iopdir build` without and with the validation cache and the bare build, interleaved
-    `repeat` times: medians of each, and ratios as the medians of each round's ratios."""
+    """`iopdir build` of every language of mkdocs.yml (English and Spanish), of its first
+    language only, without and with the validation cache, and the bare build of the same
+    English Markdown, interleaved `repeat` times: medians of each, and ratios as the medians
+    of each round's ratios. Against the bare build stand the first language's builds."""
     config = bare.write_project(work / "bare", providers, today)
+    first_only = one_language_config(work / "mkdocs-first-language.yml")
     rounds = []
     for _ in range(repeat):
-        cold = build(listings, work / "site", None, today)
+        every = build(listings, work / "site", None, today)
+        cold = build(listings, work / "site-first", None, today, first_only)
         plain = bare.build(config)
         _progress(f"  bare MkDocs build in {plain.wall_s:.1f} s")
-        warm = build(listings, work / "site", work / "cache", today)
-        rounds.append((cold, plain, warm))
+        warm = build(listings, work / "site-first", work / "cache", today, first_only)
+        rounds.append((cold, plain, warm, every))
     result: Result = {"rounds": len(rounds), **site_sizes(work / "site")}
-    for key, pick in (("build", 0), ("bare", 1), ("build_warm", 2)):
+    for key, pick in (("build", 0), ("bare", 1), ("build_warm", 2), ("build_all", 3)):
         runs = [r[pick] for r in rounds]
         result[f"{key}_s"] = statistics.median(r.wall_s for r in runs)
         result[f"{key}_cpu_s"] = statistics.median(r.cpu_s for r in runs)
@@ -51,20 +56,39 @@ def builds(listings: Path, providers: list[Provider], work: Path, repeat: int,
         ratios = [getattr(r[pick], attr) / getattr(r[1], attr) for r in rounds]
         result[key] = statistics.median(ratios)
         result[f"{key}s"] = ratios
+    for key, attr in (("languages_ratio", "wall_s"), ("languages_cpu_ratio", "cpu_s"),
+                      ("languages_rss_ratio", "rss_mb")):
+        ratios = [getattr(r[3], attr) / getattr(r[0], attr) for r in rounds]
+        result[key] = statistics.median(ratios)
+        result[f"{key}s"] = ratios
     index = (work / "bare" / "site" / "search" / "search_index.json").read_bytes()
     result["bare_search_mb"] = f"{len(index) / MB:.2f} / {_gzip_len(index) / MB:.2f}"
     return result
 
 
-def build(listings: Path, site_dir: Path, cache: Path | None, today: Any) -> Run:
+def build(listings: Path, site_dir: Path, cache: Path | None, today: Any,
+          config: Path = ROOT / "mkdocs.yml") -> Run:
     """`iopdir build` in a subprocess, so its time and peak memory are the command's own;
     without a cache, or with the one `cli_validate` filled."""
     caching = ["--no-cache"] if cache is None else ["--cache-dir", str(cache)]
     run = timed_command(python("-m", "generator", "build", "--providers", str(listings),
-                               "--site-dir", str(site_dir), "--config", str(ROOT / "mkdocs.yml"),
+                               "--site-dir", str(site_dir), "--config", str(config),
                                "--today", today.isoformat(), *caching), cwd=ROOT)
-    _progress(f"  built in {run.wall_s:.1f} s" + (" (validation cached)" if cache else ""))
+    what = " (validation cached)" if cache else ""
+    what += " (first language only)" if config != ROOT / "mkdocs.yml" else ""
+    _progress(f"  built in {run.wall_s:.1f} s{what}")
     return run
+
+
+def one_language_config(path: Path) -> Path:
+    """This repository's mkdocs.yml with its first language only, for the ratio of the two."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    one = re.sub(r"(?m)^(\s+languages: \[)(\w+)[^\]]*\]", r"\1\2]", text)
+    one = re.sub(r"(?m)^docs_dir: docs$", f"docs_dir: {ROOT / 'docs'}", one)
+    if one.count("languages: [") != 1 or str(ROOT / "docs") not in one:
+        raise RuntimeError("mkdocs.yml changed: update benchmarks.builds.one_language_config")
+    path.write_text(one, encoding="utf-8")
+    return path
 
 
 def compare(result: Result, site_dir: Path, bare_site: Path) -> Result:

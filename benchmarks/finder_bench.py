@@ -20,7 +20,6 @@ import gzip
 import http.server
 import itertools
 import json
-import re
 import shutil
 import statistics
 import sys
@@ -36,7 +35,7 @@ from benchmarks.synth import LATEST, write_listings
 from generator.finder import finder_index
 from generator.load.catalog import load_paths
 from generator.model.records import Provider
-from generator.output import theme
+from generator.output import site, theme
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -168,14 +167,11 @@ def _page(directory: Path, providers: list[Provider]) -> Path:
 
 
 def _html() -> str:
-    source = (theme.DOCS / "finder" / "index.md").read_text(encoding="utf-8")
-    found = re.search(r'<div class="iop-finder".*?<!-- /iop-finder -->', source, re.S)
-    if not found:
-        raise SystemExit("finder/index.md has no <div class=\"iop-finder\"> block")
+    """The finder's controls as the built page has them (its <!-- iopdir:finder --> marker)."""
     return ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
             '<title>Finder benchmark</title><link rel="stylesheet" href="../finder.css">'
             '<link rel="stylesheet" href="../extra.css"></head><body><main class="md-typeset">'
-            f'{found.group(0)}</main><script type="module" src="../finder-js/main.js"></script>'
+            f'{site.finder([])}</main><script type="module" src="../finder-js/main.js"></script>'
             '</body></html>')
 
 

@@ -12,6 +12,8 @@ page at once. So a serve loop keeps, between rebuilds:
 - a mirror of the generated files on disk, rewritten only when their content changed, so MkDocs'
   dirty builds (which compare file times) rebuild only the changed pages.
 
+One Incremental serves one language of the site (the plugin keeps one per language).
+
 Pure Python, no MkDocs: the MkDocs side is plugin.py beside it.
 """
 
@@ -19,10 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.model import i18n
 from generator.model.records import Provider
 from generator.output import site
 from generator.pages import provider_page
@@ -31,9 +34,13 @@ Files = dict[str, str | bytes]
 
 
 class Incremental:
-    def __init__(self, mirror: Path, on_ready: Callable[[], None]) -> None:
+    def __init__(self, mirror: Path, on_ready: Callable[[], None], lang: str = i18n.SOURCE,
+                 languages: Sequence[str] = (i18n.SOURCE,)) -> None:
         self.mirror = mirror
         self.on_ready = on_ready
+        self.lang, self.languages = lang, tuple(languages)
+        self.first = lang == self.languages[0]
+        self.data_root = site.data_root(lang, self.languages)
         self._pages: dict[str, tuple[Provider, Any, str]] = {}  # slug: (provider, related, page)
         # The aggregated files, with the listings and the day they were made for.
         self._aggregates: tuple[list[Provider], dt.date, Files] | None = None
@@ -45,17 +52,19 @@ class Incremental:
     def generate(self, providers: list[Provider], today: dt.date,
                  site_url: str | None, repo_url: str | None = None) -> Files:
         """What site.generate returns, reusing what did not change."""
-        pages = site.provider_pages(providers, today, render=self._render, repo_url=repo_url)
+        pages = site.provider_pages(providers, today, render=self._render, repo_url=repo_url,
+                                    lang=self.lang, data_root=self.data_root)
         alive = {id(p) for p in providers}  # those kept in _pages cannot be freed: ids are safe
         self._pages = {slug: kept for slug, kept in self._pages.items() if id(kept[0]) in alive}
-        return {**site.site_files(site_url), **pages, **self._current(providers, today)}
+        own = site.site_files(site_url, self.languages) if self.first else {}
+        return {**own, **pages, **self._current(providers, today)}
 
     def _render(self, provider: Provider, today: dt.date, related: Any,
-                repo_url: str | None) -> str:
+                repo_url: str | None, *rest: Any) -> str:
         kept = self._pages.get(provider.slug)
         if kept is not None and kept[0] is provider and kept[1] == (related, today, repo_url):
             return kept[2]
-        page = provider_page.render(provider, today, related, repo_url)
+        page = provider_page.render(provider, today, related, repo_url, *rest)
         self._pages[provider.slug] = (provider, (related, today, repo_url), page)
         return page
 
@@ -65,7 +74,7 @@ class Incremental:
         with self._lock:
             done = self._aggregates
         if done is None:
-            fresh = site.aggregates(providers, today)
+            fresh = site.aggregates(providers, today, self.lang, self.first)
             with self._lock:
                 self._aggregates = (list(providers), today, fresh)
             return fresh
@@ -82,7 +91,7 @@ class Incremental:
         self._pending = None
 
         def work() -> None:
-            fresh = site.aggregates(providers, today)
+            fresh = site.aggregates(providers, today, self.lang, self.first)
             with self._lock:
                 self._aggregates = (providers, today, fresh)
             self.on_ready()

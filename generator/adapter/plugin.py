@@ -1,6 +1,7 @@
 """The MkDocs adapter: the only module that imports MkDocs. It loads listings, fails the build on
 invalid data, and serves the generated pages as virtual files (never written into docs/, which
-would make `mkdocs serve` rebuild in a loop)."""
+would make `mkdocs serve` rebuild in a loop). A site in several languages (`languages`) is built
+once per language, the first at the root and each other one in its folder (alternates.py)."""
 
 from __future__ import annotations
 
@@ -21,14 +22,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator.adapter import theme_text
+from generator.adapter import alternates, theme_text
 from generator.adapter.serve import ServeFiles
 from generator.finder import search_index
 from generator.load import progress
 from generator.load.catalog import Cache, Catalog, UsageError, load_paths
 from generator.load.diagnostics import Severity, format_all
-from generator.output import audit, hosting, site, theme, theme_scripts
-from generator.pages import headings, outbound, provider_page
+from generator.model import i18n
+from generator.output import audit, hosting, languages, site, theme, theme_scripts
+from generator.pages import headings, outbound, provider_page, theme_words
 
 log = logging.getLogger("mkdocs.plugins.iopdir")
 
@@ -36,6 +38,9 @@ log = logging.getLogger("mkdocs.plugins.iopdir")
 class IopDirConfig(Config):
     enabled = c.Type(bool, default=True)
     providers_dir = c.Type(str, default="providers")
+    # The site's languages, the first (theme.language) at the root, e.g. [en, es]; none: only
+    # theme.language.
+    languages = c.ListOfItems(c.Type(str), default=[])
 
 
 class IopDirPlugin(BasePlugin[IopDirConfig]):
@@ -59,7 +64,12 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         self.browse_pages: set[str] = set()
         self.generated_pages: set[str] = set()
         self.page_urls: dict[str, str] = {}  # of the generated pages, by src_uri
-        self.serve_files: ServeFiles | None = None  # generated files on disk, while serving
+        self.serve_files: ServeFiles | None = None  # this language's files on disk, in serve
+        self.serve_by_lang: dict[str, ServeFiles] = {}
+        self.languages: list[str] = [i18n.SOURCE]  # the site's, the first at its root
+        self.lang = i18n.SOURCE  # the language being built
+        self.pages: dict[str, set[str]] = {}  # the pages each language has (docs paths)
+        self.site_url: str | None = None  # the first language's
         self.dirty = False
         self.findings: list[str] = []  # of the post-build audit, one line each
         self.static_documents: list[str] = []  # copied as they are (HTML, SVG, XML): audited after
@@ -71,12 +81,15 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
-        if self.serving:
-            self.serve_files = ServeFiles()
 
     def on_shutdown(self) -> None:
-        if self.serve_files is not None:
-            self.serve_files.close()
+        for files in self.serve_by_lang.values():
+            files.close()
+
+    @property
+    def first(self) -> bool:
+        """Whether this build is the site's first language (the root, with the data files)."""
+        return self.lang == self.languages[0]
 
     def providers_path(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -89,14 +102,26 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
             raise PluginError("iopdir: generated pages link to each other with directory URLs; "
                               "set use_directory_urls: true in mkdocs.yml")
         # The built-in overrides come after the project's own custom_dir, before Material.
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme.OVERRIDES))
+        if str(theme.OVERRIDES) not in config.theme.dirs:  # once: each language runs this
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme.OVERRIDES))
         # Inline scripts a page may run: those the theme's templates write, nothing else.
         self.trusted = theme_scripts.from_templates(config.theme.dirs)
         theme_text.escape_config(config)
         _add_builtin_assets(config)
-        self.catalog = (self.preloaded if self.preloaded is not None
-                        else self._load(self.providers_path(config)))
-        config.extra["iopdir_sample"] = any(p.sample for p in self.catalog.providers)
+        if self.lang == self.languages[0] or self.catalog is None:  # not another language's
+            self.languages = alternates.site_languages(self.config.languages,
+                                                       config.theme["language"])
+            self.lang = self.languages[0]
+            self.site_url = config.site_url
+            self.catalog = (self.preloaded if self.preloaded is not None
+                            else self._load(self.providers_path(config)))
+        if self.serving:
+            self.serve_files = self.serve_by_lang.setdefault(
+                self.lang, ServeFiles(self.lang, self.languages))
+        sample = any(p.sample for p in self.catalog.providers)
+        config.extra["iopdir_sample"] = sample
+        config.extra["iopdir_ui"] = theme_words.ui(
+            self.lang, sample, languages.roots(self.site_url, self.languages))
         return config
 
     def _load(self, path: Path) -> Catalog:
@@ -120,10 +145,11 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled or self.catalog is None:
             return files
-        for path in theme.builtin_docs():
-            if files.get_file_from_path(path) is None:  # the project's own file wins
-                files.append(File(path, src_dir=str(theme.DOCS), dest_dir=config.site_dir,
-                                  use_directory_urls=config.use_directory_urls))
+        project = [f.src_uri for f in files if f.src_dir == config.docs_dir]
+        if self.first:
+            self.pages = {lang: theme.pages_of(lang, self.languages, project)
+                          for lang in self.languages}
+        files = alternates.language_files(files, config, self.lang, self.languages)
         hand_written = {file.src_uri for file in files}
         self.static_documents = [file.dest_uri for file in files
                             if file.src_uri.lower().endswith(audit.DOCUMENT_SUFFIXES)
@@ -132,14 +158,19 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         for file in added.values():
             files.append(file)
         self._note_pages(added)
-        self.markers = site.marker_texts(self.catalog.providers)
+        if self.first:  # every language has the same generated pages
+            for found in self.pages.values():
+                found |= self.generated_pages
+        self.markers = site.marker_texts(self.catalog.providers, self.lang,
+                                         site.data_root(self.lang, self.languages))
         self.listing_paths = {p.slug: p.source_path for p in self.catalog.providers}
-        if self.serve_files is None:
+        if self.serve_files is None and self.lang == self.languages[-1]:
             # Nothing later in a build needs the listings themselves: release them for the
             # pages MkDocs renders next (30 MB at 5,566 listings; the CLI counted them first).
             self.catalog.providers.clear()
         pages = sum(1 for file in files if file.is_documentation_page())
-        self.progress = progress.start(pages, "Building pages", "pages", self.show_progress)
+        what = "Building pages" + (f" ({self.lang})" if len(self.languages) > 1 else "")
+        self.progress = progress.start(pages, what, "pages", self.show_progress)
         return files
 
     def _generated_files(self, config: MkDocsConfig,
@@ -154,7 +185,7 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         # A group of files at a time: data files go to disk as they come (_generated_file), so
         # the open data is never all in memory at once.
         for part in site.parts(self.catalog.providers, self.catalog.today, config.site_url,
-                               config.repo_url):
+                               config.repo_url, self.lang, self.languages):
             for path in list(part):
                 content = part.pop(path)
                 if _not_replaced(path, hand_written):
@@ -179,6 +210,9 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         theme_text.escape_page_meta(page.meta, escaped=page.file.src_uri in self.generated_pages)
         if self.catalog is None:
             return markdown
+        if len(self.languages) > 1:
+            page.meta["iopdir_alternates"] = languages.alternates(
+                page.file.src_uri, self.lang, self.languages, self.pages, self.site_url)
         if page.file.src_uri in self.search_entries:  # one compact entry instead (on_post_build)
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         if page.file.src_uri in self.generated_pages and self.serve_files is None:
@@ -199,7 +233,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         return outbound.add_rel(html, [own] if own else [])
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.script_hashes = set()
+        if self.first:  # the other languages' builds add to the first's
+            self.script_hashes = set()
         self.findings = []
         if self.serve_files is not None and self.dirty:
             self.serve_files.before_build(config)
@@ -244,9 +279,20 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
             self._write_search_index(Path(config.site_dir) / "search" / "search_index.json")
             if self.serve_files is not None:
                 self.serve_files.after_build()
-            if not (Path(config.docs_dir) / "_headers").exists():  # a hand-written one wins
-                (Path(config.site_dir) / "_headers").write_text(
-                    hosting.headers_file(self.script_hashes), encoding="utf-8")
+            if self.first:
+                self._build_other_languages(config)
+                if not (Path(config.docs_dir) / "_headers").exists():  # a hand-written one wins
+                    (Path(config.site_dir) / "_headers").write_text(
+                        hosting.headers_file(self.script_hashes), encoding="utf-8")
+
+    def _build_other_languages(self, config: MkDocsConfig) -> None:
+        try:
+            for lang in self.languages[1:]:
+                self.lang = lang
+                alternates.build_language(config, lang, self.languages, self.pages[lang],
+                                          self.dirty)
+        finally:
+            self.lang = self.languages[0]
 
     def _write_search_index(self, path: Path) -> None:
         """Material's index, one short entry per provider (see generator/finder/search_index.py)."""
@@ -264,8 +310,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
             server.watch(str(self.providers_path(config)))
-            if self.serve_files is not None:
-                server.watch(str(self.serve_files.trigger))
+            for files in self.serve_by_lang.values():
+                server.watch(str(files.trigger))
             if config.theme.custom_dir:  # theme overrides are part of the project
                 server.watch(config.theme.custom_dir)
             server.watch(str(theme.ROOT))  # and so is the built-in theme, when developing it

@@ -20,6 +20,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,16 +28,20 @@ from mkdocs.structure.files import File
 
 from generator.adapter.incremental import Incremental
 from generator.load.catalog import Catalog
+from generator.model import i18n
 
 
 class ServeFiles:
-    def __init__(self) -> None:
+    """The generated files of one language of the site, while serving."""
+
+    def __init__(self, lang: str = i18n.SOURCE,
+                 languages: Sequence[str] = (i18n.SOURCE,)) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="iopdir-serve-"))
         self.docs = self.root / "docs"
         self.trigger = self.root / "trigger"  # watched: touched when fresh browse pages are ready
         self.docs.mkdir()
         self.trigger.mkdir()
-        self.incremental = Incremental(self.docs, self._ready)
+        self.incremental = Incremental(self.docs, self._ready, lang, languages)
         self._inputs: dict[str, float] | None = None
         self._static: dict[str, _ServeFile] = {}  # data files' File objects, reused
         self._rebuild_all = True

@@ -2,8 +2,9 @@
 
 A project is what this repository is, less the tool: `mkdocs.yml` with the organisation's name,
 region and repository address; `providers/` with one fictional sample listing; the pages people
-edit (home, for providers, about the data: `theme.STARTER_PAGES`); the workflows, editor
-settings and schema this repository keeps at its root (`generator/project-files.txt`); a README
+edit (home, for providers, about the data: `theme.STARTER_PAGES`, in docs/ and, in Spanish, in
+docs/es/); the workflows, editor settings and schema this repository keeps at its root
+(`generator/project-files.txt`); a README
 and a `requirements.txt` naming this iopdir release. Everything else (the finder, the guide, the
 styles and scripts, the templates) comes from the installed package. Never replaces a file.
 """
@@ -21,7 +22,7 @@ from string import Template
 from generator import __version__
 from generator.authoring.scaffold import Prompter
 from generator.load.catalog import UsageError
-from generator.model import resources
+from generator.model import i18n, resources
 from generator.output import theme
 from generator.pages.templating import yaml_string
 
@@ -123,8 +124,12 @@ def contents(values: dict[str, str], today: dt.date) -> dict[str, bytes]:
     """{path in the project: content} of every file of a new project."""
     files = {path: source.read_bytes() for path, source in resources.project_files().items()}
     files[SAMPLE] = _DATE.sub(f'"{today.isoformat()}"', files[SAMPLE].decode()).encode()
-    for page in theme.STARTER_PAGES:
-        files[f"docs/{page}"] = (theme.DOCS / page).read_bytes()
+    for lang in i18n.available():  # the template's languages: English first, at the root
+        folder = "docs/" if lang == i18n.SOURCE else f"docs/{lang}/"
+        pages = theme.builtin_docs(lang)
+        for page in theme.STARTER_PAGES:
+            if page in pages:
+                files[folder + page] = pages[page].read_bytes()
     words = _words(values)
     for name, target in (("mkdocs.yml", "mkdocs.yml"), ("README.md", "README.md"),
                          ("requirements.txt", "requirements.txt"), ("gitignore", ".gitignore")):

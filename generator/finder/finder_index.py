@@ -12,7 +12,9 @@ stored once in a table sorted by frequency, so common values get the smallest nu
 column of small numbers (all below 36) is one base-36 digit per entry in a string, else a list.
 
     v                 format version
-    labels            {kind: [[code, plain label], ...]} for the codes present only; a code's
+    labels            {kind: [[code, plain label], ...]} for the codes present only (in English;
+                      the finder shows them in the page's language from catalog.js; languages
+                      by their own names, 'Español'); a code's
                       number is its position (level, format, mat, open, state, zone) or its bit
                       (pop, pay, lang)
     provider          name, slug (coded against the name and the city of the provider's
@@ -48,6 +50,7 @@ from typing import Any, TypeVar
 
 from generator.model import zips
 from generator.model.fmt import zone_name
+from generator.model.i18n import N_
 from generator.model.records import Location, Program, Provider, Session, Track
 from generator.model.vocab import (
     ACCEPTING,
@@ -58,7 +61,7 @@ from generator.model.vocab import (
     PAYMENT,
     POPULATIONS,
     STATES,
-    language_name,
+    endonym,
 )
 
 FORMAT_VERSION = 2
@@ -66,7 +69,7 @@ INDEX_PATH = "finder/index.json"
 ZIPS_PATH = "finder/zips.json"
 COORD_SCALE = 1000  # program points: about 100 m
 ZIP_SCALE = 100  # ZIP centroids: about 1 km, enough for a 5-mile radius
-MAT_UNSTATED = "Not stated"
+MAT_UNSTATED = N_("Not stated")
 H = TypeVar("H", bound=Hashable)
 Row = tuple[Provider, Program]
 Json = dict[str, Any]
@@ -198,7 +201,7 @@ def _present(vocab: dict[str, str], used: Iterable[str]) -> list[tuple[str, str]
 
 def _languages(programs: list[Program]) -> list[tuple[str, str]]:
     table, _ = ranked([code for p in programs for code in p.languages])
-    return [(code, language_name(code)) for code in table]
+    return [(code, endonym(code)) for code in table]
 
 
 def _codes(labels: Labels, kind: str) -> list[str]:

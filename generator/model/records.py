@@ -220,6 +220,7 @@ class Provider:
     verification: Verification | None = None
     unreachable: Unreachable | None = None
     recheck: Recheck | None = None
+    language_of_text: str | None = None  # the language the listing's own words are written in
 
     @classmethod
     def from_data(cls, slug: str, source_path: str, data: dict[str, Any]) -> Provider:
@@ -235,6 +236,7 @@ class Provider:
             Verification(**data["verification"]) if "verification" in data else None,
             Unreachable(**data["unreachable"]) if "unreachable" in data else None,
             Recheck(**data["recheck"]) if "recheck" in data else None,
+            data.get("language_of_text"),
         )
 
     @cached_property

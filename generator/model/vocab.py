@@ -6,125 +6,130 @@ the schema has a label here.
 
 from __future__ import annotations
 
+from generator.model.i18n import N_
+
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = {
-    "mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
-    "fri": "Friday", "sat": "Saturday", "sun": "Sunday",
+    "mon": N_("Monday"), "tue": N_("Tuesday"), "wed": N_("Wednesday"), "thu": N_("Thursday"),
+    "fri": N_("Friday"), "sat": N_("Saturday"), "sun": N_("Sunday"),
 }
-DAY_SHORT = {d: DAY_NAMES[d][:3] for d in DAYS}
+DAY_SHORT = {
+    "mon": N_("Mon"), "tue": N_("Tue"), "wed": N_("Wed"), "thu": N_("Thu"), "fri": N_("Fri"),
+    "sat": N_("Sat"), "sun": N_("Sun"),
+}
 WEEKEND = frozenset({"sat", "sun"})
 
 CONTINUUM = {
-    "withdrawal_management": "Withdrawal management (detox)",
-    "inpatient": "Hospital inpatient",
-    "residential": "Residential",
-    "php": "Partial hospitalization (PHP)",
-    "iop": "Intensive outpatient (IOP)",
-    "outpatient": "Outpatient",
+    "withdrawal_management": N_("Withdrawal management (detox)"),
+    "inpatient": N_("Hospital inpatient"),
+    "residential": N_("Residential"),
+    "php": N_("Partial hospitalization (PHP)"),
+    "iop": N_("Intensive outpatient (IOP)"),
+    "outpatient": N_("Outpatient"),
 }
 
 # Program levels with their ASAM level numbers (ASAM Criteria, third edition naming).
 LEVELS = {
-    "outpatient": "Outpatient (ASAM 1)",
-    "iop": "Intensive outpatient (ASAM 2.1)",
-    "php": "Partial hospitalization (ASAM 2.5)",
+    "outpatient": N_("Outpatient (ASAM 1)"),
+    "iop": N_("Intensive outpatient (ASAM 2.1)"),
+    "php": N_("Partial hospitalization (ASAM 2.5)"),
 }
 ASAM = {"outpatient": "1", "iop": "2.1", "php": "2.5"}
 
 POPULATIONS = {
-    "adults": "Adults",
-    "adolescents": "Adolescents (12 to 17)",
-    "young_adults": "Young adults (18 to 25)",
-    "older_adults": "Older adults",
-    "women": "Women",
-    "men": "Men",
-    "lgbtq": "LGBTQ+ people",
-    "veterans": "Veterans",
-    "active_military": "Active duty military",
-    "military_families": "Military families",
-    "co_occurring": "People with co-occurring mental health conditions",
-    "pregnant_postpartum": "Pregnant and postpartum people",
-    "justice_involved": "People involved with the justice system",
-    "dui_dwi": "People with a DUI or DWI charge",
-    "hiv": "People with HIV or AIDS",
-    "trauma": "People who have experienced trauma",
-    "domestic_violence": "People who have experienced domestic or intimate partner violence",
-    "sexual_abuse": "People who have experienced sexual abuse",
+    "adults": N_("Adults"),
+    "adolescents": N_("Adolescents (12 to 17)"),
+    "young_adults": N_("Young adults (18 to 25)"),
+    "older_adults": N_("Older adults"),
+    "women": N_("Women"),
+    "men": N_("Men"),
+    "lgbtq": N_("LGBTQ+ people"),
+    "veterans": N_("Veterans"),
+    "active_military": N_("Active duty military"),
+    "military_families": N_("Military families"),
+    "co_occurring": N_("People with co-occurring mental health conditions"),
+    "pregnant_postpartum": N_("Pregnant and postpartum people"),
+    "justice_involved": N_("People involved with the justice system"),
+    "dui_dwi": N_("People with a DUI or DWI charge"),
+    "hiv": N_("People with HIV or AIDS"),
+    "trauma": N_("People who have experienced trauma"),
+    "domestic_violence": N_("People who have experienced domestic or intimate partner violence"),
+    "sexual_abuse": N_("People who have experienced sexual abuse"),
 }
 
 # telehealth: attended entirely by video, so found by the states it serves; hybrid: meets in
 # person, with some sessions or services by video, so found by distance like in_person.
 FORMATS = {
-    "in_person": "In person",
-    "telehealth": "Entirely by video",
-    "hybrid": "In person, some sessions by video",
+    "in_person": N_("In person"),
+    "telehealth": N_("Entirely by video"),
+    "hybrid": N_("In person, some sessions by video"),
 }
 
 SERVICES = {
-    "individual_therapy": "Individual therapy",
-    "group_therapy": "Group therapy",
-    "family_therapy": "Family therapy",
-    "skills_education": "Skills education (coping, communication)",
-    "relapse_prevention": "Relapse prevention",
-    "drug_testing": "Drug testing",
-    "case_management": "Case management",
-    "peer_support": "Peer support",
-    "psychiatric_care": "Psychiatric care",
-    "aftercare": "Aftercare and alumni groups",
+    "individual_therapy": N_("Individual therapy"),
+    "group_therapy": N_("Group therapy"),
+    "family_therapy": N_("Family therapy"),
+    "skills_education": N_("Skills education (coping, communication)"),
+    "relapse_prevention": N_("Relapse prevention"),
+    "drug_testing": N_("Drug testing"),
+    "case_management": N_("Case management"),
+    "peer_support": N_("Peer support"),
+    "psychiatric_care": N_("Psychiatric care"),
+    "aftercare": N_("Aftercare and alumni groups"),
 }
 
 MAT = {
-    "offered": "Offered by the program",
-    "coordinated": "Coordinated with an outside prescriber",
-    "accepted": "People already taking it are welcome",
-    "not_accepted": "Not accepted",
+    "offered": N_("Offered by the program"),
+    "coordinated": N_("Coordinated with an outside prescriber"),
+    "accepted": N_("People already taking it are welcome"),
+    "not_accepted": N_("Not accepted"),
 }
 
 PAYMENT = {
-    "medicaid": "Medicaid",
-    "medicare": "Medicare",
-    "tricare": "TRICARE",
-    "state_insurance": "State-financed insurance (other than Medicaid)",
-    "private_insurance": "Private insurance",
-    "self_pay": "Self-pay",
-    "sliding_scale": "Sliding scale fees",
-    "payment_assistance": "Payment assistance",
-    "ihs_tribal": "IHS, Tribal or Urban Indian funds",
-    "free": "Free (no charge)",
+    "medicaid": N_("Medicaid"),
+    "medicare": N_("Medicare"),
+    "tricare": N_("TRICARE"),
+    "state_insurance": N_("State-financed insurance (other than Medicaid)"),
+    "private_insurance": N_("Private insurance"),
+    "self_pay": N_("Self-pay"),
+    "sliding_scale": N_("Sliding scale fees"),
+    "payment_assistance": N_("Payment assistance"),
+    "ihs_tribal": N_("IHS, Tribal or Urban Indian funds"),
+    "free": N_("Free (no charge)"),
 }
 
 ACCEPTING = {
-    "yes": "Accepting new patients",
-    "waitlist": "Waiting list",
-    "no": "Not accepting new patients",
-    "unknown": "Intake status unknown",
+    "yes": N_("Accepting new patients"),
+    "waitlist": N_("Waiting list"),
+    "no": N_("Not accepting new patients"),
+    "unknown": N_("Intake status unknown"),
 }
 
 # What a page says for populations, services or payment that the source does not list.
-NOT_LISTED_TEXT = "Not listed in the source: call to ask"
+NOT_LISTED_TEXT = N_("Not listed in the source: call to ask")
 
 VERIFICATION_METHODS = {
-    "phone_call": "by phone",
-    "provider_form": "with the update form",
-    "pull_request": "with a pull request",
-    "email": "by email",
-    "website": "on the provider's website",
-    "in_person": "in person",
+    "phone_call": N_("by phone"),
+    "provider_form": N_("with the update form"),
+    "pull_request": N_("with a pull request"),
+    "email": N_("by email"),
+    "website": N_("on the provider's website"),
+    "in_person": N_("in person"),
 }
 
 UNREACHABLE_REASONS = {
-    "no_answer": "nobody answered",
-    "no_callback": "messages were left and nobody called back",
-    "disconnected": "the number is not in service",
-    "wrong_number": "the number reaches someone else",
+    "no_answer": N_("nobody answered"),
+    "no_callback": N_("messages were left and nobody called back"),
+    "disconnected": N_("the number is not in service"),
+    "wrong_number": N_("the number reaches someone else"),
 }
 
 ACCREDITATIONS = {
-    "joint_commission": "The Joint Commission",
-    "carf": "CARF",
-    "coa": "Council on Accreditation (COA)",
-    "ncqa": "NCQA",
-    "state_license": "State licensed",
+    "joint_commission": N_("The Joint Commission"),
+    "carf": N_("CARF"),
+    "coa": N_("Council on Accreditation (COA)"),
+    "ncqa": N_("NCQA"),
+    "state_license": N_("State licensed"),
 }
 
 LANGUAGES = {
@@ -140,22 +145,48 @@ LANGUAGES = {
 }
 
 STATES = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
-    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
-    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan",
-    "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
-    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey",
-    "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
-    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
-    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
-    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
-    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "AS": "American Samoa",
-    "GU": "Guam", "MP": "Northern Mariana Islands", "PR": "Puerto Rico",
-    "VI": "U.S. Virgin Islands",
+    "AL": N_("Alabama"), "AK": N_("Alaska"), "AZ": N_("Arizona"), "AR": N_("Arkansas"),
+    "CA": N_("California"), "CO": N_("Colorado"), "CT": N_("Connecticut"), "DE": N_("Delaware"),
+    "DC": N_("District of Columbia"), "FL": N_("Florida"), "GA": N_("Georgia"), "HI": N_("Hawaii"),
+    "ID": N_("Idaho"), "IL": N_("Illinois"), "IN": N_("Indiana"), "IA": N_("Iowa"),
+    "KS": N_("Kansas"), "KY": N_("Kentucky"), "LA": N_("Louisiana"), "ME": N_("Maine"),
+    "MD": N_("Maryland"), "MA": N_("Massachusetts"), "MI": N_("Michigan"), "MN": N_("Minnesota"),
+    "MS": N_("Mississippi"), "MO": N_("Missouri"), "MT": N_("Montana"), "NE": N_("Nebraska"),
+    "NV": N_("Nevada"), "NH": N_("New Hampshire"), "NJ": N_("New Jersey"), "NM": N_("New Mexico"),
+    "NY": N_("New York"), "NC": N_("North Carolina"), "ND": N_("North Dakota"), "OH": N_("Ohio"),
+    "OK": N_("Oklahoma"), "OR": N_("Oregon"), "PA": N_("Pennsylvania"), "RI": N_("Rhode Island"),
+    "SC": N_("South Carolina"), "SD": N_("South Dakota"), "TN": N_("Tennessee"), "TX": N_("Texas"),
+    "UT": N_("Utah"), "VT": N_("Vermont"), "VA": N_("Virginia"), "WA": N_("Washington"),
+    "WV": N_("West Virginia"), "WI": N_("Wisconsin"), "WY": N_("Wyoming"),
+    "AS": N_("American Samoa"), "GU": N_("Guam"), "MP": N_("Northern Mariana Islands"),
+    "PR": N_("Puerto Rico"), "VI": N_("U.S. Virgin Islands"),
 }
 
 
+# Language names as their speakers write them, which is how the pages and the finder show them:
+# a person looks for their own language's name. Sign languages have no written name of their own:
+# theirs is translated like any label (SIGN_LANGUAGES). LANGUAGES (English names) stays for
+# data files, the issue forms and schema.org data.
+ENDONYMS = {
+    "en": "English", "es": "Español", "ar": "العربية", "zh": "中文", "yue": "粵語",
+    "cmn": "普通话", "fa": "فارسی", "fr": "Français", "de": "Deutsch", "el": "Ελληνικά",
+    "he": "עברית", "hi": "हिन्दी", "hmn": "Hmoob", "ht": "Kreyòl ayisyen", "it": "Italiano",
+    "ja": "日本語", "ko": "한국어", "nv": "Diné bizaad", "pl": "Polski", "pt": "Português",
+    "ru": "Русский", "so": "Soomaali", "tl": "Tagalog", "uk": "Українська", "ur": "اردو",
+    "vi": "Tiếng Việt", "bn": "বাংলা", "pa": "ਪੰਜਾਬੀ", "km": "ខ្មែរ", "lo": "ລາວ",
+    "am": "አማርኛ", "sw": "Kiswahili", "no": "Norsk", "ne": "नेपाली", "my": "မြန်မာ",
+    "chr": "ᏣᎳᎩ", "lkt": "Lakȟótiyapi", "oj": "Anishinaabemowin", "ypk": "Yupik",
+}
+SIGN_LANGUAGES = {"ase": N_("American Sign Language")}
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur"})
+
+
 def language_name(code: str) -> str:
+    """The English name (data files, forms); `endonym` is what pages show."""
     return LANGUAGES.get(code, code)
+
+
+def endonym(code: str) -> str:
+    """The language's name in itself ('Español'); a sign language's in English (translate it
+    with SIGN_LANGUAGES), an unknown code as it is."""
+    return ENDONYMS.get(code) or SIGN_LANGUAGES.get(code) or LANGUAGES.get(code, code)

@@ -65,6 +65,7 @@ def provider_record(provider: Provider) -> Json:
         "url": page_url(provider.slug),
         "name": provider.name,
         "description": provider.description,
+        "language_of_text": provider.language_of_text,
         "website": provider.website,
         "phone": provider.phone,
         "intake_phones": list(provider.intake_phones),

@@ -42,12 +42,15 @@ def check_site_url(value: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
-def robots_txt(site_url: str | None) -> str:
-    """Allow every crawler everywhere; name the sitemap when the site's address is known."""
+def robots_txt(site_url: str | None, more_sitemaps: Iterable[str] = ()) -> str:
+    """Allow every crawler everywhere; name the sitemaps when the site's address is known: the
+    root's, and `more_sitemaps` (paths from the root: each other language's)."""
     lines = ["# Every page of this directory may be indexed.",
              "User-agent: *", "Allow: /"]
     if site_url:
-        lines += ["", f"Sitemap: {check_site_url(site_url)}sitemap.xml"]
+        root = check_site_url(site_url)
+        lines += ["", f"Sitemap: {root}sitemap.xml"]
+        lines += [f"Sitemap: {root}{path}" for path in more_sitemaps]
     return "\n".join(lines) + "\n"
 
 

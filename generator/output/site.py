@@ -2,6 +2,11 @@
 
 Pure: no MkDocs, no file writes. The MkDocs plugin serves these as virtual files; `iopdir
 generate` writes them to disk for other runners (ProperDocs, Zensical).
+
+A site in several languages is one docs directory per language (each built on its own, the
+first at the site's root, each other under /<lang>/): every language gets the pages (provider
+and browse pages, the finder's words in catalog.js); only the first gets the data files, which
+the others' pages reach one folder up (`data_root`).
 """
 
 from __future__ import annotations
@@ -9,81 +14,100 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from generator import opendata
-from generator.finder import finder_index
+from generator.finder import catalog_js, finder_index
+from generator.model import i18n
 from generator.model.records import Provider
 from generator.output import hosting, theme
-from generator.pages import browse, fieldref, provider_page
+from generator.pages import browse, fieldref, provider_page, templating
 
 MARKER = re.compile(r"<!--\s*iopdir:(?P<name>[a-z-]+)\s*-->")
 
 
 def generate(providers: list[Provider], today: dt.date, site_url: str | None = None,
-             repo_url: str | None = None) -> dict[str, str | bytes]:
-    """Every generated file; `iopdir serve` composes the same three parts incrementally.
-    `repo_url` (mkdocs.yml's) adds the links to the listing update and problem forms."""
+             repo_url: str | None = None, lang: str = i18n.SOURCE,
+             languages: Sequence[str] = (i18n.SOURCE,)) -> dict[str, str | bytes]:
+    """Every generated file of one language; `iopdir serve` composes the same parts
+    incrementally. `repo_url` (mkdocs.yml's) adds the links to the listing update and problem
+    forms; `languages`: the site's, the first at its root."""
     files: dict[str, str | bytes] = {}
-    for part in parts(providers, today, site_url, repo_url):
+    for part in parts(providers, today, site_url, repo_url, lang, languages):
         files.update(part)
     return files
 
 
 def parts(providers: list[Provider], today: dt.date, site_url: str | None = None,
-          repo_url: str | None = None) -> Iterator[dict[str, str | bytes]]:
+          repo_url: str | None = None, lang: str = i18n.SOURCE,
+          languages: Sequence[str] = (i18n.SOURCE,)) -> Iterator[dict[str, str | bytes]]:
     """The generated files a group at a time, so a caller that writes data files to disk as
     they come never holds all of them at once (the open data is most of the bytes)."""
-    yield site_files(site_url)
-    yield dict(provider_pages(providers, today, repo_url=repo_url))
-    yield from _aggregate_parts(providers, today)
+    first = lang == languages[0]
+    if first:
+        yield site_files(site_url, languages)
+    yield dict(provider_pages(providers, today, repo_url=repo_url, lang=lang,
+                              data_root=data_root(lang, languages)))
+    yield from _aggregate_parts(providers, today, lang, first)
 
 
-def site_files(site_url: str | None) -> dict[str, str | bytes]:
+def data_root(lang: str, languages: Sequence[str]) -> str:
+    """From a language's root to the data files: '' for the first language, '../' else."""
+    return "" if lang == languages[0] else "../"
+
+
+def site_files(site_url: str | None,
+               languages: Sequence[str] = (i18n.SOURCE,)) -> dict[str, str | bytes]:
     """Files about the site itself, not the listings."""
-    return {"robots.txt": hosting.robots_txt(site_url)}
+    sitemaps = [f"{lang}/sitemap.xml" for lang in languages[1:]]
+    return {"robots.txt": hosting.robots_txt(site_url, sitemaps)}
 
 
 def provider_pages(providers: list[Provider], today: dt.date,
                    render: Callable[..., str] | None = None,
-                   repo_url: str | None = None) -> dict[str, str]:
+                   repo_url: str | None = None, lang: str = i18n.SOURCE,
+                   data_root: str = "") -> dict[str, str]:
     """One page per provider; `render` (default provider_page.render, with the same arguments)
     lets `iopdir serve` reuse the pages of unchanged providers."""
     render = render or provider_page.render
     related = provider_page.related_sites(providers)
     return {provider_page.page_path(provider.slug):
-            render(provider, today, related.get(provider.slug, ()), repo_url)
+            render(provider, today, related.get(provider.slug, ()), repo_url, lang, data_root)
             for provider in providers}
 
 
-def aggregates(providers: list[Provider], today: dt.date) -> dict[str, str | bytes]:
+def aggregates(providers: list[Provider], today: dt.date, lang: str = i18n.SOURCE,
+               first: bool = True) -> dict[str, str | bytes]:
     """What depends on every listing at once: browse pages, the finder's index, open data."""
     files: dict[str, str | bytes] = {}
-    for part in _aggregate_parts(providers, today):
+    for part in _aggregate_parts(providers, today, lang, first):
         files.update(part)
     return files
 
 
-def _aggregate_parts(providers: list[Provider],
-                     today: dt.date) -> Iterator[dict[str, str | bytes]]:
-    yield dict(browse.generate(providers))
-    yield dict(finder_index.generate(providers))
-    yield from opendata.parts(providers, today)
+def _aggregate_parts(providers: list[Provider], today: dt.date, lang: str,
+                     first: bool) -> Iterator[dict[str, str | bytes]]:
+    yield dict(browse.generate(providers, lang))
+    yield dict(catalog_js.generate(lang))
+    if first:
+        yield dict(finder_index.generate(providers))
+        yield from opendata.parts(providers, today)
 
 
 def write_docs(out: Path, docs: Path, providers: list[Provider], today: dt.date,
-               site_url: str | None = None, repo_url: str | None = None) -> None:
-    """A complete docs directory: the built-in theme files, hand-written pages over them (markers
-    expanded), plus generated files."""
-    for rel_path, source in theme.builtin_docs().items():
+               site_url: str | None = None, repo_url: str | None = None,
+               lang: str = i18n.SOURCE, languages: Sequence[str] = (i18n.SOURCE,)) -> None:
+    """A complete docs directory of one language: the built-in theme files, hand-written pages
+    over them (markers expanded), plus generated files."""
+    for rel_path, source in theme.docs_of(lang, languages, docs).items():
         (out / rel_path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, out / rel_path)
-    shutil.copytree(docs, out, dirs_exist_ok=True)
+    texts = marker_texts(providers, lang, data_root(lang, languages))
     for page in out.rglob("*.md"):
-        page.write_text(expand_markers(page.read_text(encoding="utf-8"), providers),
-                        encoding="utf-8")
-    for rel_path, content in generate(providers, today, site_url, repo_url).items():
+        page.write_text(expand_texts(page.read_text(encoding="utf-8"), texts), encoding="utf-8")
+    for rel_path, content in generate(providers, today, site_url, repo_url, lang,
+                                      languages).items():
         target = out / rel_path
         if target.exists():  # a hand-written page of the same name wins, as in the plugin
             continue
@@ -94,18 +118,18 @@ def write_docs(out: Path, docs: Path, providers: list[Provider], today: dt.date,
             target.write_text(content, encoding="utf-8")
 
 
-def expand_markers(markdown: str, providers: list[Provider]) -> str:
-    """Replace `<!-- iopdir:NAME -->` in hand-written pages with live facts about the listings."""
-    def replace(match: re.Match[str]) -> str:
-        render = MARKERS.get(match.group("name"))
-        return render(providers) if render else match.group(0)
-
-    return MARKER.sub(replace, markdown)
+def expand_markers(markdown: str, providers: list[Provider], lang: str = i18n.SOURCE,
+                   data_root: str = "") -> str:
+    """Replace `<!-- iopdir:NAME -->` in hand-written pages with live facts about the listings,
+    or with the parts of pages iopdir makes (the finder's controls)."""
+    return expand_texts(markdown, marker_texts(providers, lang, data_root))
 
 
-def marker_texts(providers: list[Provider]) -> dict[str, str]:
-    """What each marker becomes, made once (a build then need not keep the providers)."""
-    return {name: render(providers) for name, render in MARKERS.items()}
+def marker_texts(providers: list[Provider], lang: str = i18n.SOURCE,
+                 data_root: str = "") -> dict[str, str]:
+    """What each marker becomes in `lang`, made once (a build then need not keep the
+    providers); `data_root` as for `parts`."""
+    return {name: render(providers, lang, data_root) for name, render in MARKERS.items()}
 
 
 def expand_texts(markdown: str, texts: dict[str, str]) -> str:
@@ -113,21 +137,40 @@ def expand_texts(markdown: str, texts: dict[str, str]) -> str:
     return MARKER.sub(lambda match: texts.get(match.group("name"), match.group(0)), markdown)
 
 
-def summary(providers: list[Provider]) -> str:
+def summary(providers: list[Provider], lang: str = i18n.SOURCE, data_root: str = "") -> str:
+    """The directory in numbers, and the sample data warning (as Markdown)."""
+    words = i18n.translations(lang)
     programs = sum(len(p.programs) for p in providers)
     tracks = sum(len(p.tracks()) for p in providers)
     states = len({s for p in providers for s in p.states})
-    text = (f"The directory lists **{_n(len(providers), 'provider')}** with "
-            f"**{_n(programs, 'program')}** and **{_n(tracks, 'weekly schedule')}** "
-            f"in {_n(states, 'state')}.")
+    counts = {
+        "providers": words.ngettext("%(num)s provider", "%(num)s providers", len(providers)),
+        "programs": words.ngettext("%(num)s program", "%(num)s programs", programs),
+        "tracks": words.ngettext("%(num)s weekly schedule", "%(num)s weekly schedules", tracks),
+        "states": words.ngettext("%(num)s state", "%(num)s states", states),
+    }
+    numbers = {"providers": len(providers), "programs": programs, "tracks": tracks,
+               "states": states}
+    shown = {key: text % {"num": f"{numbers[key]:,}"} for key, text in counts.items()}
+    text = words.gettext("The directory lists **%(providers)s** with **%(programs)s** and "
+                         "**%(tracks)s** in %(states)s.") % shown
     if any(p.sample for p in providers):
-        text += ("\n\n!!! warning \"Sample data\"\n    The listings on this site are fictional "
-                 "samples that show how the directory works. They are not real providers.")
+        title = words.gettext("Sample data")
+        warning = words.gettext("The listings on this site are fictional samples that show how "
+                                "the directory works. They are not real providers.")
+        text += f'\n\n!!! warning "{title}"\n    {warning}'
     return text
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+def finder(providers: list[Provider], lang: str = i18n.SOURCE, data_root: str = "") -> str:
+    """The finder's controls, results and "My list" (`<!-- iopdir:finder -->`)."""
+    return templating.render("finder/page.html", lang, data_root=data_root)
 
 
-MARKERS = {"summary": summary, "field-reference": fieldref.field_reference}
+def field_reference(providers: list[Provider], lang: str = i18n.SOURCE,
+                    data_root: str = "") -> str:
+    """The listing fields, from the schema (English: the schema's descriptions are)."""
+    return fieldref.field_reference(providers)
+
+
+MARKERS = {"summary": summary, "field-reference": field_reference, "finder": finder}

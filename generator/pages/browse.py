@@ -5,7 +5,9 @@ provider makes each page carry the whole tree and the build quadratic. Long list
 page per state so no page grows past a few hundred entries at national scale.
 
 Each page is front matter and one raw HTML block from templates/browse/ (see templating.py):
-provider names, cities, program and track names reach it only through autoescaping.
+provider names, cities, program and track names reach it only through autoescaping. Titles,
+introductions and what an empty page says are interface words, translated from the catalogs
+(`generate(providers, lang)`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
-from generator.model import fmt
+from generator.model import fmt, i18n
+from generator.model.i18n import N_
 from generator.model.records import Location, Program, Provider, Track
 from generator.model.vocab import ACCEPTING, CONTINUUM, LEVELS
 from generator.pages import templating
@@ -79,44 +82,49 @@ def _rel_dir(target: str, page: str) -> str:
     return "./" if rel == "." else rel + "/"
 
 
-def generate(providers: list[Provider]) -> dict[str, str]:
+def generate(providers: list[Provider], lang: str = i18n.SOURCE) -> dict[str, str]:
     files: dict[str, str] = {}
-    facets = [*_state_facets(providers), *_level_facets(providers), *_schedule_facets(providers)]
+    facets = [*_state_facets(providers, lang), *_level_facets(providers, lang),
+              *_schedule_facets(providers, lang)]
     for facet in facets:
-        files.update(_facet_pages(facet))
-    files[INDEX] = _index(providers, facets)
+        files.update(_facet_pages(facet, lang))
+    files[INDEX] = _index(providers, facets, lang)
     return files
 
 
-def _index(providers: list[Provider], facets: list[Facet]) -> str:
+def _index(providers: list[Provider], facets: list[Facet], lang: str) -> str:
     by_slug = {f.slug: f for f in facets}
     states = sorted((f for f in facets if f.slug.startswith("states/")), key=lambda f: f.title)
     sections = [
-        ("By schedule and format", "by-schedule",
+        (N_("By schedule and format"), "by-schedule",
          [by_slug[s] for s in ("evening", "weekend", "telehealth") if s in by_slug]),
-        ("By level of care", "by-level", [f for f in facets if f.slug.startswith("levels/")]),
-        ("By state", "by-state", states),
+        (N_("By level of care"), "by-level", [f for f in facets if f.slug.startswith("levels/")]),
+        (N_("By state"), "by-state", states),
     ]
+    words = i18n.translations(lang)
     head = templating.front_matter(
-        title="Browse programs",
-        description="Browse treatment programs by state, schedule and level of care.")
-    return head + templating.render("browse/index.html", sections=sections,
+        title=words.gettext("Browse programs"),
+        description=words.gettext("Browse treatment programs by state, schedule and level of "
+                                  "care."))
+    shown = [(words.gettext(heading), id_, found) for heading, id_, found in sections]
+    return head + templating.render("browse/index.html", lang, sections=shown,
                                     providers=providers, url=partial(url, page=INDEX))
 
 
-def _facet_pages(facet: Facet) -> dict[str, str]:
+def _facet_pages(facet: Facet, lang: str) -> dict[str, str]:
     if len(facet.entries) <= SPLIT_AT or facet.slug.startswith("states/"):
-        return {facet.path: _list_page(facet, facet.path, facet.entries, group=True)}
+        return {facet.path: _list_page(facet, facet.path, facet.entries, True, lang)}
     files = {}
     parts = []
-    for state, entries in _group(facet.entries).items():
+    for state, entries in _group(facet.entries, lang).items():
         sub = f"browse/{facet.slug}/{state.lower()}.md"
-        part = Facet(facet.slug, f"{facet.title}: {fmt.state_name(state)}", facet.intro,
-                     tuple(entries))
-        files[sub] = _list_page(part, sub, part.entries, group=False)
+        title = i18n.gettext_(lang, "%(title)s: %(state)s") % {
+            "title": facet.title, "state": fmt.state_name(state, lang)}
+        part = Facet(facet.slug, title, facet.intro, tuple(entries))
+        files[sub] = _list_page(part, sub, part.entries, False, lang)
         parts.append((state, sub, len(entries)))
     files[facet.path] = _head(facet) + templating.render(
-        "browse/states.html", facet=facet, parts=parts, url=partial(url, page=facet.path))
+        "browse/states.html", lang, facet=facet, parts=parts, url=partial(url, page=facet.path))
     return files
 
 
@@ -124,42 +132,48 @@ def _head(facet: Facet) -> str:
     return templating.front_matter(title=facet.title, description=facet.intro)
 
 
-def _list_page(facet: Facet, path: str, entries: Iterable[Entry], group: bool) -> str:
-    grouped = _group(entries) if group else {"": sorted(entries, key=lambda e: e.sort_key)}
+def _list_page(facet: Facet, path: str, entries: Iterable[Entry], group: bool,
+               lang: str) -> str:
+    grouped = (_group(entries, lang) if group
+               else {"": sorted(entries, key=lambda e: e.sort_key)})
     return _head(facet) + templating.render(
-        "browse/list.html", facet=facet, groups=list(grouped.items()),
+        "browse/list.html", lang, facet=facet, groups=list(grouped.items()),
         url=lambda target, fragment="": url(target, path, fragment))
 
 
-def _group(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
+def _group(entries: Iterable[Entry], lang: str) -> dict[str, list[Entry]]:
     groups: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         groups[entry.state].append(entry)
-    states = sorted(groups, key=fmt.state_name)
+    states = sorted(groups, key=partial(fmt.state_name, lang=lang))
     return {s: sorted(groups[s], key=lambda e: e.sort_key) for s in states}
 
 
-def _state_facets(providers: list[Provider]) -> list[Facet]:
+def _state_facets(providers: list[Provider], lang: str) -> list[Facet]:
     by_state: dict[str, list[Entry]] = defaultdict(list)
     for provider in providers:
         for state in provider.states:
-            by_state[state].append(_provider_entry(provider, state, with_city=True))
+            by_state[state].append(_provider_entry(provider, state, lang, with_city=True))
+    intro = i18n.gettext_(lang, "Providers with a location in %(state)s, by city.")
     return [
-        Facet(f"states/{state.lower()}", fmt.state_name(state),
-              f"Providers with a location in {fmt.state_name(state)}, by city.",
-              tuple(entries))
+        Facet(f"states/{state.lower()}", fmt.state_name(state, lang),
+              intro % {"state": fmt.state_name(state, lang)}, tuple(entries))
         for state, entries in sorted(by_state.items())
     ]
 
 
-def _level_facets(providers: list[Provider]) -> list[Facet]:
+def _level_facets(providers: list[Provider], lang: str) -> list[Facet]:
     facets = []
-    for level, label in CONTINUUM.items():
-        entries = tuple(_provider_entry(p, s) for p in providers if _offers(p, level)
+    words = i18n.translations(lang)
+    levels = i18n.table(LEVELS, lang)
+    for level, label in i18n.table(CONTINUUM, lang).items():
+        entries = tuple(_provider_entry(p, s, lang) for p in providers if _offers(p, level)
                         for s in p.states)
         if entries:
-            intro = (f"Providers that offer {label.lower()}." if level not in LEVELS else
-                     f"Providers with a program at this level: {LEVELS[level]}.")
+            intro = (words.gettext("Providers that offer %(level)s.") % {"level": label.lower()}
+                     if level not in LEVELS else
+                     words.gettext("Providers with a program at this level: %(level)s.")
+                     % {"level": levels[level]})
             facets.append(Facet(f"levels/{level}", label, intro, entries))
     return facets
 
@@ -169,51 +183,59 @@ def _offers(provider: Provider, level: str) -> bool:
         p.level_of_care == level for p in provider.programs)
 
 
-def _provider_entry(provider: Provider, state: str, with_city: bool = False) -> Entry:
+def _provider_entry(provider: Provider, state: str, lang: str,
+                    with_city: bool = False) -> Entry:
     cities = tuple(sorted({loc.city for loc in provider.locations if loc.state == state}))
     first_city = cities[0].casefold() if cities else ""
     key = (first_city, provider.name.casefold()) if with_city else (provider.name.casefold(),)
-    return Entry(state, key, provider, cities=cities, summary=_summary(provider))
+    return Entry(state, key, provider, cities=cities, summary=_summary(provider, lang))
 
 
-def _summary(provider: Provider) -> str:
+def _summary(provider: Provider, lang: str) -> str:
     """'Intensive outpatient, Partial hospitalization; evening, weekend; accepting new patients.'"""
-    levels = [LEVELS[lv].split(" (")[0] for lv in LEVELS
+    words = i18n.translations(lang)
+    labels = i18n.table(LEVELS, lang)
+    levels = [labels[lv].split(" (")[0] for lv in LEVELS
               if any(p.level_of_care == lv for p in provider.programs)]
     tracks = [t for _, t in provider.tracks()]
-    when = [word for word, flag in (("evening", any(t.evening for t in tracks)),
-                                    ("weekend", any(t.weekend for t in tracks))) if flag]
-    formats = sorted({_FORMAT_WORDS[p.format] for p in provider.programs
+    when = [words.gettext(word) for word, flag in (
+        (N_("evening"), any(t.evening for t in tracks)),
+        (N_("weekend"), any(t.weekend for t in tracks))) if flag]
+    formats = sorted({words.gettext(_FORMAT_WORDS[p.format]) for p in provider.programs
                       if p.format != "in_person"})
     open_now = any(p.accepting == "yes" for p in provider.programs)
     parts = [", ".join(levels), ", ".join(when + formats)]
     if open_now:
-        parts.append(ACCEPTING["yes"].lower())
+        parts.append(words.gettext(ACCEPTING["yes"]).lower())
     return "; ".join(p for p in parts if p).capitalize() + "."
 
 
-_FORMAT_WORDS = {"telehealth": "entirely by video", "hybrid": "some sessions by video"}
+_FORMAT_WORDS = {"telehealth": N_("entirely by video"), "hybrid": N_("some sessions by video")}
 
 
-def _schedule_facets(providers: list[Provider]) -> list[Facet]:
+def _schedule_facets(providers: list[Provider], lang: str) -> list[Facet]:
     def tracks_where(test: Callable[[Program, Track], bool]) -> tuple[Entry, ...]:
         return tuple(_track_entry(pr, i, pg, t) for pr in providers
                      for i, pg in enumerate(pr.programs, 1) for t in pg.tracks if test(pg, t))
 
+    _ = i18n.translations(lang).gettext
     return [
-        Facet("evening", "Evening programs",
-              "Program tracks whose every session starts at 5:00 PM or later.",
+        Facet("evening", _("Evening programs"),
+              _("Program tracks whose every session starts at 5:00 PM or later."),
               tracks_where(lambda p, t: t.evening),
-              "No program in this directory lists a track that meets only in the evening yet."),
-        Facet("weekend", "Weekend programs",
-              "Program tracks whose every session meets on Saturday or Sunday.",
+              _("No program in this directory lists a track that meets only in the "
+                "evening yet.")),
+        Facet("weekend", _("Weekend programs"),
+              _("Program tracks whose every session meets on Saturday or Sunday."),
               tracks_where(lambda p, t: t.weekend),
-              "No program in this directory lists a track that meets only on weekends yet."),
-        Facet("telehealth", "Telehealth programs",
-              "Programs a person can attend entirely by video, and programs that meet in person "
-              "with some sessions by video.",
+              _("No program in this directory lists a track that meets only on weekends "
+                "yet.")),
+        Facet("telehealth", _("Telehealth programs"),
+              _("Programs a person can attend entirely by video, and programs that meet "
+                "in person with some sessions by video."),
               tracks_where(lambda p, t: p.format != "in_person"),
-              "No program in this directory lists a schedule with sessions by video yet."),
+              _("No program in this directory lists a schedule with sessions by video "
+                "yet.")),
     ]
 
 

@@ -2,7 +2,9 @@
 
 The page is Markdown front matter (title, description, schema.org JSON-LD) and one raw HTML
 block rendered from templates/provider/ with autoescaping, so no listing text is ever parsed as
-Markdown (see templating.py). Links are relative to the page's address, providers/<slug>/.
+Markdown (see templating.py). Links are relative to the page's address, providers/<slug>/; a page
+in another language than the site's first lives under <lang>/ and reaches the shared data files
+(calendars) one folder further up (`data_root`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import datetime as dt
 from collections.abc import Sequence
 from functools import partial
 
-from generator.model import fmt, issue_links
+from generator.model import fmt, i18n, issue_links
+from generator.model.i18n import N_
 from generator.model.links import site_host
 from generator.model.records import Program, Provider
 from generator.model.vocab import ACCEPTING, FORMATS, LEVELS
@@ -28,28 +31,34 @@ def page_path(slug: str) -> str:
 
 
 def render(provider: Provider, today: dt.date,
-           related: Sequence[tuple[str, str]] = (), repo_url: str | None = None) -> str:
+           related: Sequence[tuple[str, str]] = (), repo_url: str | None = None,
+           lang: str = i18n.SOURCE, data_root: str = "") -> str:
     """`related`: (slug, name) of the organisation's other listings (see `related_sites`);
-    `repo_url`: the project's repository, for the links to its issue forms (none without)."""
+    `repo_url`: the project's repository, for the links to its issue forms (none without);
+    `lang`: the page's language; `data_root`: from the language's root to the data files'."""
     # schema.org data for search engines; overrides/main.html puts it in <head>, where
     # Material's instant navigation never re-runs it as a script (it does in the content).
     head = templating.front_matter(title=provider.name,
-                                   description=_meta_description(provider),
+                                   description=_meta_description(provider, lang),
                                    iopdir_jsonld=jsonld.dumps(jsonld.clinic(provider)))
     body = templating.render(
-        "provider/page.html", provider=provider, related=related,
+        "provider/page.html", lang, provider=provider, related=related,
         stale=is_stale(provider.last_verified, today),
         website_host=site_host(provider.website) if provider.website else "",
-        badges=program_badges, calendar=partial(calendar_path, provider.slug),
+        badges=partial(program_badges, lang=lang),
+        calendar=lambda *at: data_root + calendar_path(provider.slug, *at),
         update_url=issue_links.update_url(repo_url, provider),
         problem_url=issue_links.problem_url(repo_url, provider))
     return head + body
 
 
-def _meta_description(provider: Provider) -> str:
+def _meta_description(provider: Provider, lang: str) -> str:
     places = "; ".join(sorted({fmt.place(loc) for loc in provider.locations}))
-    levels = ", ".join(LEVELS[lv].split(" (")[0] for lv in _program_levels(provider))
-    return f"{levels} in {places}. Schedules, insurance, languages and how to reach them."
+    labels = i18n.table(LEVELS, lang)
+    levels = ", ".join(labels[lv].split(" (")[0] for lv in _program_levels(provider))
+    text = i18n.gettext_(lang, "%(levels)s in %(places)s. Schedules, insurance, languages and "
+                               "how to reach them.")
+    return text % {"levels": levels, "places": places}
 
 
 def _program_levels(provider: Provider) -> list[str]:
@@ -60,19 +69,19 @@ def program_anchor(index: int) -> str:
     return f"program-{index}"
 
 
-def program_badges(program: Program) -> list[tuple[str, str]]:
+def program_badges(program: Program, lang: str = i18n.SOURCE) -> list[tuple[str, str]]:
     """(css modifier, label) pairs: level of care, intake status, schedule and format facts."""
     badges = [("level", LEVELS[program.level_of_care]),
               ("accepting-" + program.accepting, ACCEPTING[program.accepting])]
     if any(t.evening for t in program.tracks):
-        badges.append(("evening", "Evening"))
+        badges.append(("evening", N_("Evening")))
     if any(t.weekend for t in program.tracks):
-        badges.append(("weekend", "Weekend"))
+        badges.append(("weekend", N_("Weekend")))
     if not program.schedule_listed:
-        badges.append(("unlisted", "Schedule not listed"))
+        badges.append(("unlisted", N_("Schedule not listed")))
     if program.format != "in_person":
         badges.append(("format", FORMATS[program.format]))
-    return badges
+    return [(kind, i18n.gettext_(lang, label)) for kind, label in badges]
 
 
 def is_stale(last_verified: str, today: dt.date) -> bool:

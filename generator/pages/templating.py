@@ -9,7 +9,8 @@ line and no indented line in it (`html_block`). Addresses are built from validat
 `generator.model.links` and escaped for their attribute like any other text.
 
 Interface words are written `{{ _("Phone") }}` in the templates, through Jinja's i18n
-extension with null translations for now, so gettext catalogs can translate them later.
+extension: there is one environment per language of the site, each with that language's gettext
+catalog (generator/model/i18n.py) and its filters and vocabulary tables in that language.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator.model import fmt, vocab
+from generator.model import fmt, i18n, vocab
 from generator.model.links import linkable, mailto_href, tel_href
 
 _BLANK_OR_INDENT = re.compile(r"[\r\n]\s*")
@@ -33,30 +34,50 @@ _LINE_BREAKS = re.compile("[\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 _NOT_ASCII = re.compile(r"[^\x20-\x7e]")
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
+TABLES = {
+    "ACCEPTING": vocab.ACCEPTING, "ACCREDITATIONS": vocab.ACCREDITATIONS,
+    "CONTINUUM": vocab.CONTINUUM, "DAY_NAMES": vocab.DAY_NAMES, "FORMATS": vocab.FORMATS,
+    "LEVELS": vocab.LEVELS, "MAT": vocab.MAT, "PAYMENT": vocab.PAYMENT,
+    "POPULATIONS": vocab.POPULATIONS, "SERVICES": vocab.SERVICES,
+    "UNREACHABLE_REASONS": vocab.UNREACHABLE_REASONS,
+    "VERIFICATION_METHODS": vocab.VERIFICATION_METHODS,
+}
+
+
+def environment(lang: str = i18n.SOURCE) -> Environment:
+    """The environment of one language (English by default), made once."""
+    return _environment(lang)
+
+
+@lru_cache(maxsize=8)
+def _environment(lang: str) -> Environment:
     env = Environment(
         loader=PackageLoader("generator.pages", "templates"),
         autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"], auto_reload=False, finalize=one_line,
     )
-    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_translations(  # type: ignore[attr-defined]
+        i18n.translations(lang), newstyle=True)
     env.filters.update(
-        tel=tel_href, weblink=linkable, mailto=mailto_href, clock=fmt.clock, hours=fmt.hours,
-        zone=fmt.zone_name, state_name=fmt.state_name, address=fmt.address,
-        schedule=fmt.schedule_summary, language=vocab.language_name, labels=_labels,
+        tel=tel_href, weblink=linkable, mailto=mailto_href, address=fmt.address,
+        clock=partial(fmt.clock, lang=lang), hours=partial(fmt.hours, lang=lang),
+        zone=partial(fmt.zone_name, lang=lang), state_name=partial(fmt.state_name, lang=lang),
+        schedule=partial(fmt.schedule_summary, lang=lang),
+        language=partial(language_name, lang=lang), labels=_labels,
         hours_number=_hours_number,
     )
-    env.globals.update(
-        ui=env.get_template("macros.html").module,  # imported once, not by every include
-        ACCEPTING=vocab.ACCEPTING, ACCREDITATIONS=vocab.ACCREDITATIONS,
-        CONTINUUM=vocab.CONTINUUM, DAY_NAMES=vocab.DAY_NAMES, FORMATS=vocab.FORMATS,
-        LEVELS=vocab.LEVELS, MAT=vocab.MAT, PAYMENT=vocab.PAYMENT,
-        POPULATIONS=vocab.POPULATIONS, SERVICES=vocab.SERVICES,
-        UNREACHABLE_REASONS=vocab.UNREACHABLE_REASONS,
-        VERIFICATION_METHODS=vocab.VERIFICATION_METHODS,
-    )
+    env.globals.update({name: i18n.table(labels, lang) for name, labels in TABLES.items()})
+    env.globals.update(lang=lang, RIGHT_TO_LEFT=vocab.RIGHT_TO_LEFT,
+                       SIGN_LANGUAGES=vocab.SIGN_LANGUAGES)
+    env.globals["ui"] = env.get_template("macros.html").module  # imported once, not each time
     return env
+
+
+def language_name(code: str, lang: str = i18n.SOURCE) -> str:
+    """A language as the pages name it: in itself ('Español'), a sign language in `lang`."""
+    if code in vocab.SIGN_LANGUAGES:
+        return i18n.gettext_(lang, vocab.SIGN_LANGUAGES[code])
+    return vocab.endonym(code)
 
 
 def one_line(value: Any) -> Any:
@@ -77,13 +98,18 @@ def _labels(codes: Iterable[str], table: Mapping[str, str]) -> list[str]:
 
 
 def _hours_number(value: float) -> str:
-    """7.5 -> '7.5', 9.0 -> '9': the number of fmt.hours, for a table cell."""
-    return fmt.hours(value).split()[0]
+    """7.5 -> '7.5', 9.0 -> '9': the number of hours, for a table cell."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def render(template: str, **context: Any) -> str:
-    """A template rendered as a raw HTML block for a Markdown page (see `html_block`)."""
-    return html_block(environment().get_template(template).render(**context))
+def render(template: str, lang: str = i18n.SOURCE, **context: Any) -> str:
+    """A template rendered in `lang` as a raw HTML block for a Markdown page (`html_block`)."""
+    return html_block(render_html(template, lang, **context))
+
+
+def render_html(template: str, lang: str = i18n.SOURCE, **context: Any) -> str:
+    """A template rendered in `lang`, as HTML (for the theme's own parts)."""
+    return environment(lang).get_template(template).render(**context)
 
 
 def html_block(html: str) -> str:

@@ -69,7 +69,12 @@ def test_every_built_page_carries_its_own_policy(iopdir: Run, tmp_path: Path) ->
     assert "frame-ancestors 'none'" in headers  # headers can say what a meta policy cannot
     audited = iopdir("audit", site)
     assert audited.returncode == 0, audited.stderr
-    documents = len(pages) + 2  # and sitemap.xml and the favicon, an SVG
+    # Each language's build has its own sitemap.xml and favicon, an SVG.
+    others = sorted(p.relative_to(site).as_posix() for p in site.rglob("*")
+                    if p.suffix in (".xml", ".svg"))
+    assert others == ["assets/favicon.svg", "es/assets/favicon.svg", "es/sitemap.xml",
+                      "sitemap.xml"]
+    documents = len(pages) + len(others)
     assert audited.stderr.strip() == f"{documents} files audited (pages, SVG, XML): 0 problems"
 
 

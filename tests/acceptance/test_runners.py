@@ -2,7 +2,8 @@
 
 Each runner is installed, pinned, in its own virtual environment under .venv-runners/ by
 `scripts/setup.sh --with-runners` (scripts/runners.txt); `make test` does that first. Each build
-must have the finder, a provider page, the crisis lines on every page and the open data.
+must have the finder, a provider page, the crisis lines on every page and the open data, in
+English at the root and in Spanish under es/ (the second configuration, mkdocs.es.yml).
 """
 
 from __future__ import annotations
@@ -47,9 +48,10 @@ def test_the_runner_builds_the_generated_project_unchanged(runner: str, generate
         pytest.fail(f"{command} is missing: run scripts/setup.sh --with-runners")
     project = tmp_path / "project"
     shutil.copytree(generated, project)
-    built = subprocess.run([str(command), "build"], cwd=project, capture_output=True,
-                           text=True, timeout=600)
-    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    for config in ("mkdocs.yml", "mkdocs.es.yml"):  # the first language first: it empties site/
+        built = subprocess.run([str(command), "build", "-f", config], cwd=project,
+                               capture_output=True, text=True, timeout=600)
+        assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
     site = project / "site"
     finder = (site / "finder" / "index.html").read_text(encoding="utf-8")
     assert "finder" in finder and (site / "finder" / "index.json").stat().st_size > 1000
@@ -62,3 +64,11 @@ def test_the_runner_builds_the_generated_project_unchanged(runner: str, generate
     data = json.loads((site / "data" / "providers.json").read_text(encoding="utf-8"))
     assert any(p["slug"] == PROVIDER for p in data["providers"])
     assert (site / "data" / "programs.csv").exists()
+    spanish = (site / "es" / "providers" / PROVIDER / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in spanish and "Lanternfish Recovery Collective" in spanish
+    assert "Teléfono:" in spanish and "¿Necesita ayuda ahora?" in spanish
+    assert 'href="sms:988?&amp;body=AYUDA"' in spanish
+    finder_es = (site / "es" / "finder" / "index.html").read_text(encoding="utf-8")
+    assert "lunes" in finder_es and "../../finder/index.json" in finder_es.replace("&#x2f;", "/")
+    words = site / "es" / "javascripts" / "finder" / "catalog.js"  # the finder's, in Spanish
+    assert '"Monday": "lunes"' in words.read_text(encoding="utf-8")

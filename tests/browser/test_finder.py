@@ -17,7 +17,7 @@ import yaml
 from playwright.sync_api import Browser, Page
 
 from generator.model.links import tel_href
-from generator.model.vocab import language_name
+from generator.model.vocab import endonym
 from generator.output import theme
 from tests.browser.conftest import Server, Visit, axe_check, serve, watch
 from tests.browser.finder_driver import (
@@ -193,7 +193,7 @@ def test_one_card_per_program_with_a_call_button_and_languages(
         langs = card.locator(".finder-result__langs").inner_text()
         assert langs.startswith("Languages: ")
         assert sorted(langs.removeprefix("Languages: ").split(", ")) == sorted(
-            language_name(code) for code in row.program["languages"])
+            endonym(code) for code in row.program["languages"])  # as their speakers write them
         names = [t.get_attribute("data-track") for t in card.locator(".finder-track").all()]
         assert names == [r.track for r in programs()[key] if not r.unlisted]
 

@@ -103,9 +103,11 @@ def test_pages_work_without_javascript(browser: Browser, site: Server) -> None:
 def test_every_built_page_has_crisis_lines_and_no_external_assets(site: Server) -> None:
     pages = list(site.root.rglob("*.html"))
     assert len(pages) > 30
+    assert any(html.relative_to(site.root).parts[0] == "es" for html in pages)
     for html in pages:
         text = html.read_text(encoding="utf-8")
-        for href in (*CRISIS.values(), "sms:988"):
+        spanish = html.relative_to(site.root).parts[0] == "es"  # texting AYUDA reaches Spanish
+        for href in (*CRISIS.values(), "sms:988?&amp;body=AYUDA" if spanish else "sms:988"):
             assert f'href="{href}"' in text, f"{html} lacks {href}"
         assert not EXTERNAL_ASSET.search(text), f"{html} loads something from another host"
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text

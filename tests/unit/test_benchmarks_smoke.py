@@ -58,7 +58,12 @@ def test_build_bench_small(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert 0 < result["audit_s"] < result["build_s"]  # the audit ran over the built pages
     assert result["audit_pages"] > 20
     assert result["audit_ms"] == pytest.approx(result["audit_s"] * 1000 / result["audit_pages"])
-    assert _row(table, "iopdir build / bare build, wall")[1] == "<= 1.15"
+    assert _row(table, "iopdir build, first language / bare build, wall")[1] == "<= 1.15"
+    # Both languages against the first one alone, each round's pair built side by side.
+    assert _row(table, "  / the first language only, wall")[1] == "<= 2.2"
+    pairs = zip(result["build_all_runs"], result["build_runs"], strict=True)
+    assert result["languages_ratios"] == [every[0] / one[0] for every, one in pairs]
+    assert result["build_all_s"] > 0 and result["languages_ratio"] > 0
     assert _row(table, "  ratio") == [f"{result['page_ratio']:.2f}", "<= 1.2"]
     assert _row(table, "finder filter change, slowest median / max (ms)") == ["-", "< 16"]
 

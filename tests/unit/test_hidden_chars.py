@@ -18,6 +18,7 @@ from tests.conftest import TODAY
 LISTING: dict[str, Any] = {  # valid, with every optional text field filled in
     "name": "Willow Test Clinic",
     "description": "A fictional clinic for the unit tests of hidden characters.",
+    "language_of_text": "en",
     "website": "https://willow-test.example.org",
     "phone": "(503) 555-0100",
     "intake_phones": ["(503) 555-0101"],

@@ -1,133 +1,147 @@
 /*
- * Every word the finder's scripts show, in one place, so a translation can replace this object
- * whole (the other modules never build sentences of their own). Templates name their values in
- * braces ({n}, {zip}); an entry with `one` and `other` is chosen by the count {n}.
+ * Every word the finder's scripts show, in one place (the other modules never build sentences
+ * of their own). The words are written in English and marked for the gettext catalogs: `_()`
+ * for a word, `_n(one, other)` for one that depends on a count. catalog.js, which iopdir writes
+ * for each language of the site from generator/locale/<lang>/LC_MESSAGES/iopdir.po, gives
+ * their translations (none in English). Templates name their values in braces ({n}, {zip}); an
+ * entry with forms by count is chosen by {n} with the language's plural rules.
  */
+import { LOCALE, PLURALS, TRANSLATIONS } from "./catalog.js";
 
-export const LOCALE = "en-US";
+export { LOCALE };
+
+/** A word in the page's language. */
+function _(text) {
+  return Object.hasOwn(TRANSLATIONS, text) ? TRANSLATIONS[text] : text;
+}
+
+/** A word by count: its forms by plural category (Intl.PluralRules: one, few, many, other). */
+function _n(one, other) {
+  return Object.hasOwn(PLURALS, one) ? PLURALS[one] : { one, other };
+}
+
+const PLURAL_RULES = new Intl.PluralRules(LOCALE);
 
 export const MESSAGES = {
   // Days (Monday first) and times
-  dayShort: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-  dayLong: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-  dayRange: "{first} to {last}",
-  listJoin: ", ",
-  clockAm: "{h}:{mm} AM",
-  clockPm: "{h}:{mm} PM",
-  session: "{days} {start} to {end}",
-  sessionJoin: "; ",
-  hours: { one: "{n} hour", other: "{n} hours" },
-  minutes: { one: "{n} minute", other: "{n} minutes" },
-  hourAndMinutes: "{hours} {minutes}",
-  weekAny: "any day, any time",
-  weekItem: "{days} {window}",
-  weekJoin: "; ",
-  windowAll: "all day",
-  windowFrom: "from {start}",
-  windowUntil: "until {end}",
-  windowBetween: "{start} to {end}",
+  dayShort: [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")],
+  dayLong: [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")],
+  dayRange: _("{first} to {last}"),
+  listJoin: _(", "),
+  clockAm: _("{h}:{mm} AM"),
+  clockPm: _("{h}:{mm} PM"),
+  session: _("{days} {start} to {end}"),
+  sessionJoin: _("; "),
+  hours: _n("{n} hour", "{n} hours"),
+  minutes: _n("{n} minute", "{n} minutes"),
+  hourAndMinutes: _("{hours} {minutes}"),
+  weekAny: _("any day, any time"),
+  weekItem: _("{days} {window}"),
+  weekJoin: _("; "),
+  windowAll: _("all day"),
+  windowFrom: _("from {start}"),
+  windowUntil: _("until {end}"),
+  windowBetween: _("{start} to {end}"),
 
   // Loading and failing
-  loading: "Loading programs…",
-  loadFailed: "The list of programs could not be loaded. Check your connection and reload the page, or",
-  loadFailedLink: "browse the programs",
-  loadFailedEnd: ".", // the sentence is loadFailed, the link, loadFailedEnd
+  loading: _("Loading programs…"),
+  loadFailed: _("The list of programs could not be loaded. Check your connection and reload the page, or"),
+  loadFailedLink: _("browse the programs"),
+  loadFailedEnd: _("."), // the sentence is loadFailed, the link, loadFailedEnd
 
   // Where
-  zipLooking: "Looking up the ZIP code…",
-  zipPartial: "Type all five digits of the ZIP code.",
-  zipUnknown: "ZIP code {zip} was not found. Check it, or leave it empty.",
-  zipFound: "Distances are from the middle of ZIP code {zip} ({state}).",
-  zipsFailed: "ZIP codes could not be loaded, so distance is not used.",
-  locating: "Asking your browser for your location…",
-  located: "Using your location (near ZIP code {zip}). It stays in your browser.",
-  locateFailed: "Your browser did not share a location. Type a ZIP code instead.",
-  locateNoZips: "ZIP codes could not be loaded. Type a ZIP code instead.",
+  zipLooking: _("Looking up the ZIP code…"),
+  zipPartial: _("Type all five digits of the ZIP code."),
+  zipUnknown: _("ZIP code {zip} was not found. Check it, or leave it empty."),
+  zipFound: _("Distances are from the middle of ZIP code {zip} ({state})."),
+  zipsFailed: _("ZIP codes could not be loaded, so distance is not used."),
+  locating: _("Asking your browser for your location…"),
+  located: _("Using your location (near ZIP code {zip}). It stays in your browser."),
+  locateFailed: _("Your browser did not share a location. Type a ZIP code instead."),
+  locateNoZips: _("ZIP codes could not be loaded. Type a ZIP code instead."),
 
   // The status line and the button (both count programs)
-  showButton: { one: "Show {n} program", other: "Show {n} programs" },
-  showButtonNone: "Show results",
-  statusNone: "No program matches your search.",
-  statusAll: { one: "{n} program: {parts}.", other: "{n} programs: {parts}." },
-  statusJoin: ", ",
-  partVideo: { one: "{n} by video from {state}", other: "{n} by video from {state}" },
-  partFit: { one: "{n} fits your week", other: "{n} fit your week" },
-  partListed: { one: "{n} lists its hours", other: "{n} list their hours" },
-  partClose: { one: "{n} nearly fits", other: "{n} nearly fit" },
-  partUnlisted: { one: "{n} has not listed its hours", other: "{n} have not listed their hours" },
-  statusNoHours: {
-    one: "{n} program {where}. It has not listed its hours yet: call to ask when it meets.",
-    other: "{n} programs {where}. None of them lists its hours yet: call to ask when they meet.",
-  },
-  whereMiles: "within {miles} of ZIP {zip}",
-  whereAny: "near ZIP {zip}",
-  statusShowing: "Showing the first {shown}.",
-  miles: { one: "{n} mile", other: "{n} miles" },
-  showMore: { one: "Show more results ({n} more)", other: "Show more results ({n} more)" },
+  showButton: _n("Show {n} program", "Show {n} programs"),
+  showButtonNone: _("Show results"),
+  statusNone: _("No program matches your search."),
+  statusAll: _n("{n} program: {parts}.", "{n} programs: {parts}."),
+  statusJoin: _(", "),
+  partVideo: _n("{n} by video from {state}", "{n} by video from {state}"),
+  partFit: _n("{n} fits your week", "{n} fit your week"),
+  partListed: _n("{n} lists its hours", "{n} list their hours"),
+  partClose: _n("{n} nearly fits", "{n} nearly fit"),
+  partUnlisted: _n("{n} has not listed its hours", "{n} have not listed their hours"),
+  statusNoHours: _n("{n} program {where}. It has not listed its hours yet: call to ask when it meets.",
+    "{n} programs {where}. None of them lists its hours yet: call to ask when they meet."),
+  whereMiles: _("within {miles} of ZIP {zip}"),
+  whereAny: _("near ZIP {zip}"),
+  statusShowing: _("Showing the first {shown}."),
+  miles: _n("{n} mile", "{n} miles"),
+  showMore: _n("Show more results ({n} more)", "Show more results ({n} more)"),
 
   // Result groups (headings)
-  groupNear: "In person, {where}",
-  groupVideo: "By video, from anywhere in {state}",
-  groupFit: "Programs that fit your week",
-  groupListed: "Programs",
-  groupClose: "Nearly fit: check the times",
-  groupUnlisted: "Hours not listed yet: call to ask",
-  groupCount: "{title} ({n})",
+  groupNear: _("In person, {where}"),
+  groupVideo: _("By video, from anywhere in {state}"),
+  groupFit: _("Programs that fit your week"),
+  groupListed: _("Programs"),
+  groupClose: _("Nearly fit: check the times"),
+  groupUnlisted: _("Hours not listed yet: call to ask"),
+  groupCount: _("{title} ({n})"),
 
   // A result card
-  place: "{city}, {state}",
-  programOf: "{provider}: {program}",
-  trackTimes: "{track}: {times} {zone}",
-  nameSeparator: ": ",
-  sentenceJoin: " ",
-  distance: "{miles} away",
-  distanceApprox: "about {miles}, by ZIP code",
-  distanceTiny: "less than 0.1 miles away",
-  distanceTinyApprox: "less than 1 mile, by ZIP code",
-  placeJoin: " · ",
-  videoFrom: "By video for people in {states}",
-  moreStates: { one: "{list} and {n} more state", other: "{list} and {n} more states" },
-  trackLine: "{times} {zone}. {hours} a week.",
-  yourTime: "{times} your time",
-  unlistedLine: "Hours not listed: call to ask about evening and weekend tracks.",
-  languages: "Languages: {list}",
-  call: "Call {phone}",
-  keep: "Add to my list",
-  kept: "On my list",
-  evening: "Evening",
-  weekend: "Weekend",
-  missEarly: "Starts {time} before you are free on {day}.",
-  missLate: "Ends {time} after your hours on {day}.",
+  place: _("{city}, {state}"),
+  programOf: _("{provider}: {program}"),
+  trackTimes: _("{track}: {times} {zone}"),
+  nameSeparator: _(": "),
+  sentenceJoin: _(" "),
+  distance: _("{miles} away"),
+  distanceApprox: _("about {miles}, by ZIP code"),
+  distanceTiny: _("less than 0.1 miles away"),
+  distanceTinyApprox: _("less than 1 mile, by ZIP code"),
+  placeJoin: _(" · "),
+  videoFrom: _("By video for people in {states}"),
+  moreStates: _n("{list} and {n} more state", "{list} and {n} more states"),
+  trackLine: _("{times} {zone}. {hours} a week."),
+  yourTime: _("{times} your time"),
+  unlistedLine: _("Hours not listed: call to ask about evening and weekend tracks."),
+  languages: _("Languages: {list}"),
+  call: _("Call {phone}"),
+  keep: _("Add to my list"),
+  kept: _("On my list"),
+  evening: _("Evening"),
+  weekend: _("Weekend"),
+  missEarly: _("Starts {time} before you are free on {day}."),
+  missLate: _("Ends {time} after your hours on {day}."),
 
   // When nothing matches
-  emptyIntro: "Nothing matches every choice you made. To widen the search:",
-  emptyNothing: "The directory has no programs yet.",
-  tipDays: "Choose more days or longer hours.",
-  tipListed: "Uncheck “Only programs that list their hours”.",
-  tipMiles: "Choose a larger distance.",
-  tipSelect: "Set {label} back to Any.",
-  tipText: "Check the spelling in Name or city, or clear it.",
-  tipZip: "Check the ZIP code.",
-  clearAll: "Clear all filters",
+  emptyIntro: _("Nothing matches every choice you made. To widen the search:"),
+  emptyNothing: _("The directory has no programs yet."),
+  tipDays: _("Choose more days or longer hours."),
+  tipListed: _("Uncheck “Only programs that list their hours”."),
+  tipMiles: _("Choose a larger distance."),
+  tipSelect: _("Set {label} back to Any."),
+  tipText: _("Check the spelling in Name or city, or clear it."),
+  tipZip: _("Check the ZIP code."),
+  clearAll: _("Clear all filters"),
 
   // Select options the script adds ("at least this" choices)
-  matOffered: "Offered by the program",
-  matCoordinated: "Offered or arranged with a prescriber",
-  matAccepted: "Welcome if I already take it",
-  openYes: "Yes",
-  openWaitlist: "Yes, or a waiting list",
+  matOffered: _("Offered by the program"),
+  matCoordinated: _("Offered or arranged with a prescriber"),
+  matAccepted: _("Welcome if I already take it"),
+  openYes: _("Yes"),
+  openWaitlist: _("Yes, or a waiting list"),
 
   // The shortlist and its call sheet
-  listLink: { one: "My list ({n} program)", other: "My list ({n} programs)" },
-  listEmpty: "Your list is empty. Add programs from the results with “Add to my list”.",
-  listGone: "This program is no longer in the directory.",
-  listPage: "Page: {url}",
-  listNotes: "Notes:",
-  listRemove: "Remove",
-  listRemoveLabel: "Remove {name} from my list",
+  listLink: _n("My list ({n} program)", "My list ({n} programs)"),
+  listEmpty: _("Your list is empty. Add programs from the results with “Add to my list”."),
+  listGone: _("This program is no longer in the directory."),
+  listPage: _("Page: {url}"),
+  listNotes: _("Notes:"),
+  listRemove: _("Remove"),
+  listRemoveLabel: _("Remove {name} from my list"),
 
   // Provider pages, reached from a result
-  fitsYourWeek: "Fits your week",
+  fitsYourWeek: _("Fits your week"),
 };
 
 /** A template filled in: `say("zipUnknown", { zip: "00000" })`, `say("hours", { n: 3 })`. */
@@ -135,10 +149,18 @@ export function say(key, values = {}) {
   let template = MESSAGES[key];
   if (template === undefined) throw new Error(`no message ${key}`);
   if (typeof template === "object" && !Array.isArray(template)) {
-    template = values.n === 1 ? template.one : template.other;
+    template = template[PLURAL_RULES.select(values.n)] ?? template.other;
   }
-  return template.replace(/\{(\w+)\}/g, (_, name) => {
+  return template.replace(/\{(\w+)\}/g, (match, name) => {
     const value = values[name];
     return typeof value === "number" ? value.toLocaleString(LOCALE) : String(value ?? "");
   });
+}
+
+/** The finder index's labels (English, as generator/model/vocab.py writes them), in the page's
+ * language: `{kind: [[code, label], ...]}` with each label translated. */
+export function translateLabels(labels) {
+  const out = {};
+  for (const [kind, pairs] of Object.entries(labels)) out[kind] = pairs.map(([code, label]) => [code, _(label)]);
+  return out;
 }

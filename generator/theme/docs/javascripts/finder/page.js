@@ -8,7 +8,7 @@ import { decodeIndex, load } from "./data.js";
 import { checkDayOf, fillPreset, readForm, writeForm } from "./form.js";
 import { decodeZips, nearestZip, zipPlace } from "./geo.js";
 import { GROUPS, haystacks, search } from "./match.js";
-import { say } from "./messages.js";
+import { say, translateLabels } from "./messages.js";
 import { emptyState, fromQuery, toQuery } from "./query.js";
 import { el, fillOptions, resultCard, setKept } from "./render.js";
 import { drawSheet, entryOf, has, loadList, saveList, toggle } from "./shortlist.js";
@@ -53,6 +53,7 @@ class Finder {
     this.zipsUrl = new URL(this.form.dataset.zips, location.href).href;
     const started = performance.now();
     load(base, decodeIndex).then(async (db) => {
+      db.labels = translateLabels(db.labels); // the index's words are English
       // Short tasks with pauses between them, so a slow phone stays responsive while the
       // national index is prepared.
       await pause();
