@@ -21,6 +21,7 @@ from generator import opendata
 from generator.finder import catalog_js, finder_index
 from generator.model import i18n
 from generator.model.records import Provider
+from generator.model.vocab import NOT_STATES
 from generator.output import hosting, theme
 from generator.pages import browse, fieldref, provider_page, templating
 
@@ -142,12 +143,16 @@ def summary(providers: list[Provider], lang: str = i18n.SOURCE, data_root: str =
     words = i18n.translations(lang)
     programs = sum(len(p.programs) for p in providers)
     tracks = sum(len(p.tracks()) for p in providers)
-    states = len({s for p in providers for s in p.states})
+    places = {s for p in providers for s in p.states}
+    states = len(places)
     counts = {
         "providers": words.ngettext("%(num)s provider", "%(num)s providers", len(providers)),
         "programs": words.ngettext("%(num)s program", "%(num)s programs", programs),
         "tracks": words.ngettext("%(num)s weekly schedule", "%(num)s weekly schedules", tracks),
-        "states": words.ngettext("%(num)s state", "%(num)s states", states),
+        "states": (words.ngettext("%(num)s state", "%(num)s states", states)
+                   if places.isdisjoint(NOT_STATES) else
+                   words.ngettext("%(num)s state or territory", "%(num)s states and territories",
+                                  states)),
     }
     numbers = {"providers": len(providers), "programs": programs, "tracks": tracks,
                "states": states}
@@ -162,6 +167,19 @@ def summary(providers: list[Provider], lang: str = i18n.SOURCE, data_root: str =
     return text
 
 
+def schedules(providers: list[Provider], lang: str = i18n.SOURCE, data_root: str = "") -> str:
+    """The home page's "Looking for a particular time?" (`<!-- iopdir:schedules -->`): the
+    evening, weekend and video lists with how many each holds, and an honest word when few or
+    no programs list their hours (a directory imported from a public source has none)."""
+    programs = [pg for p in providers for pg in p.programs]
+    tracks = [t for pg in programs for t in pg.tracks]
+    counts = {"listed": sum(1 for pg in programs if pg.schedule_listed and pg.tracks),
+              "evening": sum(1 for t in tracks if t.evening),
+              "weekend": sum(1 for t in tracks if t.weekend),
+              "video": sum(1 for pg in programs if pg.format != "in_person" and pg.tracks)}
+    return templating.render("home/schedules.html", lang, programs=len(programs), **counts)
+
+
 def finder(providers: list[Provider], lang: str = i18n.SOURCE, data_root: str = "") -> str:
     """The finder's controls, results and "My list" (`<!-- iopdir:finder -->`)."""
     return templating.render("finder/page.html", lang, data_root=data_root)
@@ -173,4 +191,5 @@ def field_reference(providers: list[Provider], lang: str = i18n.SOURCE,
     return fieldref.field_reference(providers)
 
 
-MARKERS = {"summary": summary, "field-reference": field_reference, "finder": finder}
+MARKERS = {"summary": summary, "schedules": schedules, "field-reference": field_reference,
+           "finder": finder}
