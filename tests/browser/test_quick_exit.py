@@ -137,8 +137,8 @@ def test_a_provider_website_link_sends_no_referrer(context: BrowserContext,
 def test_the_shift_hint_shows_only_where_there_is_a_keyboard(
         browser: Browser, site: Server, touch_only: bool, shown: bool) -> None:
     """A phone (a touch screen, no fine pointer) gets no "press Shift" it cannot follow."""
-    options = {"is_mobile": True, "has_touch": True} if touch_only else {}
-    phone = browser.new_context(viewport={"width": 390, "height": 844}, **options)
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=touch_only,
+                                has_touch=touch_only)
     try:
         page = phone.new_page()
         page.goto(site.url)
