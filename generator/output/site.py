@@ -157,8 +157,10 @@ def summary(providers: list[Provider], lang: str = i18n.SOURCE, data_root: str =
     numbers = {"providers": len(providers), "programs": programs, "tracks": tracks,
                "states": states}
     shown = {key: text % {"num": f"{numbers[key]:,}"} for key, text in counts.items()}
-    text = words.gettext("The directory lists **%(providers)s** with **%(programs)s** and "
-                         "**%(tracks)s** in %(states)s.") % shown
+    text = (words.gettext("The directory lists **%(providers)s** with **%(programs)s** and "
+                          "**%(tracks)s** in %(states)s.") if tracks else
+            words.gettext("The directory lists **%(providers)s** with **%(programs)s** in "
+                          "%(states)s.")) % shown
     if any(p.sample for p in providers):
         title = words.gettext("Sample data")
         warning = words.gettext("The listings on this site are fictional samples that show how "
@@ -177,7 +179,9 @@ def schedules(providers: list[Provider], lang: str = i18n.SOURCE, data_root: str
               "evening": sum(1 for t in tracks if t.evening),
               "weekend": sum(1 for t in tracks if t.weekend),
               "video": sum(1 for pg in programs if pg.format != "in_person" and pg.tracks)}
-    return templating.render("home/schedules.html", lang, programs=len(programs), **counts)
+    shown = {key: f"{value:,}" for key, value in counts.items()}  # as the summary writes them
+    return templating.render("home/schedules.html", lang, programs=len(programs),
+                             all_shown=f"{len(programs):,}", counts=counts, shown=shown)
 
 
 def finder(providers: list[Provider], lang: str = i18n.SOURCE, data_root: str = "") -> str:

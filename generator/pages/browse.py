@@ -144,9 +144,28 @@ def _list_page(facet: Facet, path: str, entries: Iterable[Entry], by: str,
         groups = _by_city(entries)
     else:
         groups = [("", "", sorted(entries, key=lambda e: e.sort_key))]
+    jumps = _jumps(groups) if by == "city" and len(groups) > 1 else []
     return _head(facet) + templating.render(
-        "browse/list.html", lang, facet=facet, groups=groups, jump=by == "city",
+        "browse/list.html", lang, facet=facet, groups=groups, jumps=jumps,
+        by_letter=len(groups) > JUMP_BY_LETTER,
         url=lambda target, fragment="": url(target, path, fragment))
+
+
+JUMP_BY_LETTER = 15  # more cities than this: jump to a first letter, not to each city
+
+
+def _jumps(groups: list[tuple[str, str, list[Entry]]]) -> list[tuple[str, str, int]]:
+    """(anchor, label, how many providers) to jump to: each city, or in a state with many
+    cities each first letter (Illinois has about 180 cities: a list of them would fill eight
+    phone screens before the first provider)."""
+    if len(groups) <= JUMP_BY_LETTER:
+        return [(anchor, city, len(found)) for anchor, city, found in groups]
+    letters: dict[str, tuple[str, int]] = {}
+    for anchor, city, found in groups:
+        letter = city[:1].upper() or "?"
+        first, count = letters.get(letter, (anchor, 0))
+        letters[letter] = (first, count + len(found))
+    return [(anchor, letter, count) for letter, (anchor, count) in letters.items()]
 
 
 def _by_city(entries: Iterable[Entry]) -> list[tuple[str, str, list[Entry]]]:

@@ -67,8 +67,8 @@ def test_the_home_page_lists_times_with_their_sizes() -> None:
 
 def test_the_home_page_says_when_no_program_lists_its_hours() -> None:
     unlisted = listing(programs=[program(schedule="not_listed", tracks=[])])
-    out = site.expand_markers("<!-- iopdir:schedules -->", [provider(unlisted)] * 3)
-    assert "None of the 3 programs in this directory lists its weekly hours yet" in out
+    out = site.expand_markers("<!-- iopdir:schedules -->", [provider(unlisted)] * 1200)
+    assert "None of the 1,200 programs in this directory lists its weekly hours yet" in out
     assert "browse/evening/" not in out and 'href="finder/"' in out
 
 
@@ -83,6 +83,10 @@ def test_places_that_are_not_states_are_counted_as_territories() -> None:
                              "state": "PR", "zip": "00901", "timezone": "America/Puerto_Rico"}])
     both = site.expand_markers("<!-- iopdir:summary -->", [provider(), provider(pr, slug="pr")])
     assert "in 2 states and territories." in both
+    assert "weekly schedule" in both  # they list some
+    none = listing(programs=[program(schedule="not_listed", tracks=[])])
+    unlisted = site.expand_markers("<!-- iopdir:summary -->", [provider(none)])
+    assert "**1 provider** with **1 program** in 1 state." in unlisted  # not "0 schedules"
     only_states = site.expand_markers("<!-- iopdir:summary -->", [provider()])
     assert "in 1 state." in only_states
 
@@ -98,6 +102,19 @@ def test_a_states_page_groups_providers_by_city_with_a_list_to_jump() -> None:
     assert page.index('<h2 id="city-1">Bend</h2>') < page.index('<h2 id="city-2">Salem</h2>')
     one_city = browse.generate([at("Salem", "s1")])["browse/states/or.md"]
     assert "iop-jump" not in one_city and "<h2" not in one_city
+
+
+def test_a_state_with_many_cities_jumps_by_first_letter() -> None:
+    cities = [f"{letter}{suffix}" for letter in "ABC" for suffix in ("ville", "ton", "burg",
+                                                                      "field", "wood", "dale")]
+    providers = [provider(listing(name=f"{city} Clinic", locations=[{
+        "id": "main", "street": "1 Example Way", "city": city, "state": "OR", "zip": "97201",
+        "timezone": "America/Los_Angeles"}]), slug=f"p{n}") for n, city in enumerate(cities)]
+    page = browse.generate(providers)["browse/states/or.md"]
+    jump = page.split('<nav class="iop-jump"')[1].split("</nav>")[0]
+    assert "Cities by first letter:" in jump
+    assert '<a href="#city-1">A</a> (6)' in jump and '<a href="#city-13">C</a> (6)' in jump
+    assert '<h2 id="city-1">Aburg</h2>' in page  # alphabetical: Aburg before Adale
 
 
 def test_the_crisis_lines_end_every_page_too() -> None:
