@@ -60,6 +60,7 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         self.serving = False
         self.script_hashes: set[str] = set()  # of inline scripts, for the CSP in _headers
         self.search_entries: dict[str, search_index.Entry] = {}  # of provider pages by src_uri
+        self.languages_offered: set[str] = set()  # language codes of any program, for search
         self.markers: dict[str, str] = {}  # what each <!-- iopdir:NAME --> marker becomes
         self.browse_pages: set[str] = set()
         self.generated_pages: set[str] = set()
@@ -202,6 +203,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         pages = ((provider_page.page_path(p.slug), p) for p in self.catalog.providers)
         self.search_entries = {path: search_index.provider_entry(p, self.page_urls[path])
                                for path, p in pages if path in added}
+        self.languages_offered = {code for p in self.catalog.providers for program in p.programs
+                                  for code in program.languages}
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -303,7 +306,9 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         if not isinstance(index, dict) or not isinstance(index.get("docs"), list):
             return  # a format this code does not know: leave it alone
         browse = {self.page_urls[src] for src in self.browse_pages}
-        compact = search_index.compact(index, self.search_entries.values(), browse)
+        entries = [*self.search_entries.values(),
+                   *search_index.language_entries(self.languages_offered, self.lang)]
+        compact = search_index.compact(index, entries, browse)
         path.write_text(json.dumps(compact, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
 

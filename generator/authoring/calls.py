@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from generator.load.catalog import Catalog
 from generator.model import fmt, schedule_text
+from generator.model.freshness import STALE_AFTER_DAYS as STALE_AFTER_DAYS  # re-exported
 from generator.model.records import Program, Provider
 from generator.model.vocab import ACCEPTING, UNREACHABLE_REASONS
 
-STALE_AFTER_DAYS = 365
 RECORD = 'iopdir record {slug}{program} --schedule "..." --intake ... --by "..."'
 
 

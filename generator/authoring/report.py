@@ -17,9 +17,9 @@ from generator.authoring.github_text import inert
 from generator.load import duplicates
 from generator.load.catalog import Catalog
 from generator.load.diagnostics import Severity
+from generator.model.freshness import STALE_AFTER_DAYS as STALE_AFTER_DAYS  # re-exported
 from generator.model.records import Program, Provider
 from generator.model.vocab import LEVELS, STATES, UNREACHABLE_REASONS
-from generator.pages.provider_page import STALE_AFTER_DAYS as STALE_AFTER_DAYS  # re-exported
 
 MARKDOWN_ROWS = 100  # per table: an issue body holds at most 65,536 characters
 

@@ -227,14 +227,8 @@ def _provider_columns(providers: list[Provider], places: dict[str, list[Location
         "slug": [code_slug(p.slug, p.name, places[p.slug][0].city) for p in providers],
         "locations": column([len(places[p.slug]) for p in providers]),
         "programs": column([len(p.programs) for p in providers]),
-        "phone": [call_number(p) for p in providers],
+        "phone": [p.call_number for p in providers],
     }
-
-
-def call_number(provider: Provider) -> str:
-    """The one number a finder result offers to call: an intake line first, else the main
-    phone (provider pages list them all in the same order)."""
-    return (*provider.intake_phones, provider.phone)[0]
 
 
 def _location_columns(locations: list[Location], labels: Labels) -> Json:

@@ -11,6 +11,10 @@ filters. So provider pages are left out of Material's indexing and each provider
   a city or a ZIP lists the providers there before any page that merely mentions it;
 - text: the levels of care, shown under the name in the results.
 
+Languages are not in provider entries (a search for "Spanish" found "Spanish Fork, UT"): one
+entry per language the programs offer points to the finder with that language chosen, found by
+the language's English name and its own ("Spanish", "Español").
+
 Browse pages keep their title and first paragraph; their long lists of providers repeated every
 name (a provider appears on its state page and on each level and schedule page). Entries are
 written as HTML, as Material's own are, so provider text is escaped.
@@ -23,8 +27,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from generator.model import i18n
 from generator.model.records import Provider
-from generator.model.vocab import CONTINUUM
+from generator.model.vocab import CONTINUUM, LANGUAGES, endonym
 
 Entry = dict[str, Any]
 _FIRST_PARAGRAPH = re.compile(r"<p>.*?</p>", re.S)
@@ -39,6 +44,21 @@ def provider_entry(provider: Provider, location: str) -> Entry:
     levels = ", ".join(CONTINUUM[level] for level in provider.levels_of_care)
     return {"location": location, "title": html.escape(provider.name),
             "text": html.escape(levels), "tags": [html.escape(tag) for tag in places]}
+
+
+def language_entries(codes: Iterable[str], lang: str = i18n.SOURCE) -> list[Entry]:
+    """One entry per language code: the finder showing the programs that offer it."""
+    words = i18n.translations(lang)
+    entries = []
+    for code in sorted(set(codes)):
+        own, english = endonym(code), LANGUAGES.get(code, code)
+        title = words.gettext("Programs in %(language)s") % {"language": own}
+        text = words.gettext("The finder lists the programs that offer sessions in this "
+                             "language, near you.")
+        entries.append({"location": f"finder/?lang={code}", "title": html.escape(title),
+                        "text": html.escape(text),
+                        "tags": [html.escape(t) for t in dict.fromkeys((english, own))]})
+    return entries
 
 
 def compact(index: dict[str, Any], entries: Iterable[Entry],

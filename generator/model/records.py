@@ -251,5 +251,11 @@ class Provider:
     def states(self) -> tuple[str, ...]:
         return tuple(sorted({loc.state for loc in self.locations}))
 
+    @property
+    def call_number(self) -> str:
+        """The one number to offer a person: an intake line first, else the main phone (the
+        finder's Call button, the provider page's notices and its contact list agree)."""
+        return (*self.intake_phones, self.phone)[0]
+
     def tracks(self) -> list[tuple[Program, Track]]:
         return [(p, t) for p in self.programs for t in p.tracks]

@@ -161,6 +161,7 @@ STATES = {
     "AS": N_("American Samoa"), "GU": N_("Guam"), "MP": N_("Northern Mariana Islands"),
     "PR": N_("Puerto Rico"), "VI": N_("U.S. Virgin Islands"),
 }
+NOT_STATES = frozenset({"DC", "AS", "GU", "MP", "PR", "VI"})  # the District and the territories
 
 
 # Language names as their speakers write them, which is how the pages and the finder show them:

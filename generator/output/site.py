@@ -21,6 +21,7 @@ from generator import opendata
 from generator.finder import catalog_js, finder_index
 from generator.model import i18n
 from generator.model.records import Provider
+from generator.model.vocab import NOT_STATES
 from generator.output import hosting, theme
 from generator.pages import browse, fieldref, provider_page, templating
 
@@ -142,24 +143,45 @@ def summary(providers: list[Provider], lang: str = i18n.SOURCE, data_root: str =
     words = i18n.translations(lang)
     programs = sum(len(p.programs) for p in providers)
     tracks = sum(len(p.tracks()) for p in providers)
-    states = len({s for p in providers for s in p.states})
+    places = {s for p in providers for s in p.states}
+    states = len(places)
     counts = {
         "providers": words.ngettext("%(num)s provider", "%(num)s providers", len(providers)),
         "programs": words.ngettext("%(num)s program", "%(num)s programs", programs),
         "tracks": words.ngettext("%(num)s weekly schedule", "%(num)s weekly schedules", tracks),
-        "states": words.ngettext("%(num)s state", "%(num)s states", states),
+        "states": (words.ngettext("%(num)s state", "%(num)s states", states)
+                   if places.isdisjoint(NOT_STATES) else
+                   words.ngettext("%(num)s state or territory", "%(num)s states and territories",
+                                  states)),
     }
     numbers = {"providers": len(providers), "programs": programs, "tracks": tracks,
                "states": states}
     shown = {key: text % {"num": f"{numbers[key]:,}"} for key, text in counts.items()}
-    text = words.gettext("The directory lists **%(providers)s** with **%(programs)s** and "
-                         "**%(tracks)s** in %(states)s.") % shown
+    text = (words.gettext("The directory lists **%(providers)s** with **%(programs)s** and "
+                          "**%(tracks)s** in %(states)s.") if tracks else
+            words.gettext("The directory lists **%(providers)s** with **%(programs)s** in "
+                          "%(states)s.")) % shown
     if any(p.sample for p in providers):
         title = words.gettext("Sample data")
         warning = words.gettext("The listings on this site are fictional samples that show how "
                                 "the directory works. They are not real providers.")
         text += f'\n\n!!! warning "{title}"\n    {warning}'
     return text
+
+
+def schedules(providers: list[Provider], lang: str = i18n.SOURCE, data_root: str = "") -> str:
+    """The home page's "Looking for a particular time?" (`<!-- iopdir:schedules -->`): the
+    evening, weekend and video lists with how many each holds, and an honest word when few or
+    no programs list their hours (a directory imported from a public source has none)."""
+    programs = [pg for p in providers for pg in p.programs]
+    tracks = [t for pg in programs for t in pg.tracks]
+    counts = {"listed": sum(1 for pg in programs if pg.schedule_listed and pg.tracks),
+              "evening": sum(1 for t in tracks if t.evening),
+              "weekend": sum(1 for t in tracks if t.weekend),
+              "video": sum(1 for pg in programs if pg.format != "in_person" and pg.tracks)}
+    shown = {key: f"{value:,}" for key, value in counts.items()}  # as the summary writes them
+    return templating.render("home/schedules.html", lang, programs=len(programs),
+                             all_shown=f"{len(programs):,}", counts=counts, shown=shown)
 
 
 def finder(providers: list[Provider], lang: str = i18n.SOURCE, data_root: str = "") -> str:
@@ -173,4 +195,5 @@ def field_reference(providers: list[Provider], lang: str = i18n.SOURCE,
     return fieldref.field_reference(providers)
 
 
-MARKERS = {"summary": summary, "field-reference": field_reference, "finder": finder}
+MARKERS = {"summary": summary, "schedules": schedules, "field-reference": field_reference,
+           "finder": finder}

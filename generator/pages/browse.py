@@ -112,8 +112,10 @@ def _index(providers: list[Provider], facets: list[Facet], lang: str) -> str:
 
 
 def _facet_pages(facet: Facet, lang: str) -> dict[str, str]:
-    if len(facet.entries) <= SPLIT_AT or facet.slug.startswith("states/"):
-        return {facet.path: _list_page(facet, facet.path, facet.entries, True, lang)}
+    if facet.slug.startswith("states/"):
+        return {facet.path: _list_page(facet, facet.path, facet.entries, "city", lang)}
+    if len(facet.entries) <= SPLIT_AT:
+        return {facet.path: _list_page(facet, facet.path, facet.entries, "state", lang)}
     files = {}
     parts = []
     for state, entries in _group(facet.entries, lang).items():
@@ -121,7 +123,7 @@ def _facet_pages(facet: Facet, lang: str) -> dict[str, str]:
         title = i18n.gettext_(lang, "%(title)s: %(state)s") % {
             "title": facet.title, "state": fmt.state_name(state, lang)}
         part = Facet(facet.slug, title, facet.intro, tuple(entries))
-        files[sub] = _list_page(part, sub, part.entries, False, lang)
+        files[sub] = _list_page(part, sub, part.entries, "", lang)
         parts.append((state, sub, len(entries)))
     files[facet.path] = _head(facet) + templating.render(
         "browse/states.html", lang, facet=facet, parts=parts, url=partial(url, page=facet.path))
@@ -132,13 +134,47 @@ def _head(facet: Facet) -> str:
     return templating.front_matter(title=facet.title, description=facet.intro)
 
 
-def _list_page(facet: Facet, path: str, entries: Iterable[Entry], group: bool,
+def _list_page(facet: Facet, path: str, entries: Iterable[Entry], by: str,
                lang: str) -> str:
-    grouped = (_group(entries, lang) if group
-               else {"": sorted(entries, key=lambda e: e.sort_key)})
+    """`by`: "state" (a heading per state), "city" (a heading per city and a list of the cities
+    to jump to: a state's page can hold hundreds of providers) or "" (one list)."""
+    if by == "state":
+        groups = [(s, fmt.state_name(s, lang), found) for s, found in _group(entries, lang).items()]
+    elif by == "city":
+        groups = _by_city(entries)
+    else:
+        groups = [("", "", sorted(entries, key=lambda e: e.sort_key))]
+    jumps = _jumps(groups) if by == "city" and len(groups) > 1 else []
     return _head(facet) + templating.render(
-        "browse/list.html", lang, facet=facet, groups=list(grouped.items()),
+        "browse/list.html", lang, facet=facet, groups=groups, jumps=jumps,
+        by_letter=len(groups) > JUMP_BY_LETTER,
         url=lambda target, fragment="": url(target, path, fragment))
+
+
+JUMP_BY_LETTER = 15  # more cities than this: jump to a first letter, not to each city
+
+
+def _jumps(groups: list[tuple[str, str, list[Entry]]]) -> list[tuple[str, str, int]]:
+    """(anchor, label, how many providers) to jump to: each city, or in a state with many
+    cities each first letter (Illinois has about 180 cities: a list of them would fill eight
+    phone screens before the first provider)."""
+    if len(groups) <= JUMP_BY_LETTER:
+        return [(anchor, city, len(found)) for anchor, city, found in groups]
+    letters: dict[str, tuple[str, int]] = {}
+    for anchor, city, found in groups:
+        letter = city[:1].upper() or "?"
+        first, count = letters.get(letter, (anchor, 0))
+        letters[letter] = (first, count + len(found))
+    return [(anchor, letter, count) for letter, (anchor, count) in letters.items()]
+
+
+def _by_city(entries: Iterable[Entry]) -> list[tuple[str, str, list[Entry]]]:
+    """(anchor, city, entries) by each entry's first city in the state, in alphabetical order;
+    anchors are 'city-1', 'city-2'... (a city's name can be any text)."""
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    for entry in sorted(entries, key=lambda e: e.sort_key):
+        groups[entry.cities[0] if entry.cities else ""].append(entry)
+    return [(f"city-{n}", city, found) for n, (city, found) in enumerate(groups.items(), 1)]
 
 
 def _group(entries: Iterable[Entry], lang: str) -> dict[str, list[Entry]]:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from generator.model import fmt, i18n, issue_links
+from generator.model.freshness import is_stale, unchecked_import
 from generator.model.i18n import N_
 from generator.model.links import site_host
 from generator.model.records import Program, Provider
@@ -21,8 +22,6 @@ from generator.model.vocab import ACCEPTING, FORMATS, LEVELS
 from generator.opendata import jsonld
 from generator.opendata.paths import calendar_path
 from generator.pages import templating
-
-STALE_AFTER_DAYS = 365
 
 
 def page_path(slug: str) -> str:
@@ -44,6 +43,7 @@ def render(provider: Provider, today: dt.date,
     body = templating.render(
         "provider/page.html", lang, provider=provider, related=related,
         stale=is_stale(provider.last_verified, today),
+        unchecked=unchecked_import(provider),
         website_host=site_host(provider.website) if provider.website else "",
         badges=partial(program_badges, lang=lang),
         calendar=lambda *at: data_root + calendar_path(provider.slug, *at),
@@ -82,11 +82,6 @@ def program_badges(program: Program, lang: str = i18n.SOURCE) -> list[tuple[str,
     if program.format != "in_person":
         badges.append(("format", FORMATS[program.format]))
     return [(kind, i18n.gettext_(lang, label)) for kind, label in badges]
-
-
-def is_stale(last_verified: str, today: dt.date) -> bool:
-    """Verified more than STALE_AFTER_DAYS ago: 365 days is still current, 366 is not."""
-    return (today - dt.date.fromisoformat(last_verified)).days > STALE_AFTER_DAYS
 
 
 def related_sites(providers: Sequence[Provider]) -> dict[str, list[tuple[str, str]]]:

@@ -33,5 +33,7 @@ def ui(lang: str, sample: bool, roots: Mapping[str, str]) -> dict[str, str]:
         "printed_from": _("Printed from"),
         "not_found_title": _("Page not found"),
         "crisis": render_html("theme/crisis.html", lang, sample=sample).strip(),
+        "crisis_footer": render_html("theme/crisis.html", lang, sample=False,
+                                     place="footer").strip(),
         "not_found": not_found.strip(),
     }

@@ -131,3 +131,19 @@ def test_a_provider_website_link_sends_no_referrer(context: BrowserContext,
     link.click()
     page.wait_for_load_state()
     assert len(sent) == 1 and "referer" not in sent[0]
+
+
+@pytest.mark.parametrize(("touch_only", "shown"), [(False, True), (True, False)])
+def test_the_shift_hint_shows_only_where_there_is_a_keyboard(
+        browser: Browser, site: Server, touch_only: bool, shown: bool) -> None:
+    """A phone (a touch screen, no fine pointer) gets no "press Shift" it cannot follow."""
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=touch_only,
+                                has_touch=touch_only)
+    try:
+        page = phone.new_page()
+        page.goto(site.url)
+        decided = page.locator("[data-iop-exit-hint='shown'], [data-iop-exit-hint='touch']")
+        decided.wait_for(state="attached")  # the script has run
+        assert page.locator("[data-iop-exit-hint]").is_visible() is shown
+    finally:
+        phone.close()

@@ -65,3 +65,14 @@ def test_the_index_holds_one_short_entry_per_provider(site: Server) -> None:
     assert all("#" not in d["location"] for d in providers)
     saguaro = next(d for d in providers if d["location"] == SAGUARO)
     assert saguaro["tags"] == ["Phoenix, AZ", "85004"]
+
+
+@pytest.mark.parametrize(("query", "code"), [("Spanish", "es"), ("Español", "es"),
+                                             ("Vietnamese", "vi")])
+def test_a_language_leads_to_the_finder_with_that_language_chosen(
+        visit: Visit, site: Server, query: str, code: str) -> None:
+    first = _search(visit, site, query).first
+    expect(first).to_have_attribute("href", re.compile(rf"finder/\?lang={code}$"),
+                                    timeout=15_000)
+    first.click()
+    expect(visit.page.locator("#iop-finder-lang")).to_have_value(code)

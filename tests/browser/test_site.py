@@ -91,6 +91,18 @@ def test_every_page_type_passes_axe_with_the_wcag_2_2_tags(
     axe_check(page)
 
 
+def test_the_crisis_lines_are_on_screen_at_the_end_of_a_long_page(
+        visit_with: Callable[..., Visit], site: Server) -> None:
+    page = visit_with(viewport={"width": 390, "height": 844}).page
+    page.goto(site.url + PROVIDER)
+    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+    footer = page.locator(".iop-footer")
+    expect(footer).to_be_in_viewport()
+    call = footer.locator('a[href="tel:988"]')
+    box = call.bounding_box()
+    assert box is not None and box["height"] >= 44 and box["width"] >= 44  # like a Call button
+
+
 def test_pages_work_without_javascript(browser: Browser, site: Server) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -107,8 +119,13 @@ def test_every_built_page_has_crisis_lines_and_no_external_assets(site: Server) 
     for html in pages:
         text = html.read_text(encoding="utf-8")
         spanish = html.relative_to(site.root).parts[0] == "es"  # texting AYUDA reaches Spanish
-        for href in (*CRISIS.values(), "sms:988?&amp;body=AYUDA" if spanish else "sms:988"):
+        hrefs = (*CRISIS.values(), "sms:988?&amp;body=AYUDA" if spanish else "sms:988")
+        for href in hrefs:
             assert f'href="{href}"' in text, f"{html} lacks {href}"
+        # and again at the end, for a person who scrolled down: the footer has them all
+        footer = text.partition('class="iop-footer')[2]
+        for href in hrefs:
+            assert f'href="{href}"' in footer, f"{html}: the footer lacks {href}"
         assert not EXTERNAL_ASSET.search(text), f"{html} loads something from another host"
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
 

@@ -17,10 +17,12 @@ def _errors(data: dict[str, object]) -> list[str]:
 def test_intake_lines_show_on_the_page_as_phone_links() -> None:
     page = provider_page.render(provider(listing(
         phone="(503) 555-0199 ext. 12", intake_phones=["(503) 555-0198"])), TODAY)
-    assert ('<li><strong>Phone:</strong> <a href="tel:+15035550199;ext=12">(503) 555-0199 '
-            'ext. 12</a></li>') in page
-    assert '<li><strong>Intake:</strong> <a href="tel:+15035550198">(503) 555-0198</a></li>' \
-        in page
+    intake = ('<li><strong>To start a program (intake):</strong> <a class="iop-tel" '
+              'href="tel:+15035550198">(503) 555-0198</a></li>')
+    main = ('<li><strong>Main phone:</strong> <a class="iop-tel" href="tel:+15035550199;ext=12">'
+            '(503) 555-0199 ext. 12</a></li>')
+    assert intake in page and main in page
+    assert page.index(intake) < page.index(main)  # the line that starts a program comes first
 
 
 def test_extensions_intake_lines_and_free_care_are_valid() -> None:

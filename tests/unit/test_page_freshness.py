@@ -29,8 +29,8 @@ def test_the_notice_comes_before_the_programs_and_gives_the_phone() -> None:
     assert notice < page.index('<h2 id="programs">') and notice < page.index("Phone:")
     body = page[notice:].split("\n")[1]
     assert body == ('<p>It was last verified on 2024-01-31, over a year ago. Call '
-                    '<a href="tel:+15035550199">(503) 555-0199</a> to confirm schedules and '
-                    'intake before you go.</p>')
+                    '<a class="iop-tel" href="tel:+15035550199">(503) 555-0199</a> to confirm '
+                    'schedules and intake before you go.</p>')
 
 
 def test_related_listings_link_to_their_pages_by_name() -> None:

@@ -31,7 +31,7 @@ def test_provider_page_has_schedule_table_badges_and_tel_link() -> None:
     assert "iop-badge--evening" not in eve and "iop-badge--weekend" not in eve
     assert 'iop-badge--evening">Evening<' in weeknights and "iop-badge--weekend" not in weeknights
     assert 'iop-badge--weekend">Weekend<' in weekends and "iop-badge--evening" not in weekends
-    assert '<a href="tel:+15035550199">(503) 555-0199</a>' in page
+    assert '<a class="iop-tel" href="tel:+15035550199">(503) 555-0199</a>' in page
     assert "Times are local, Pacific time." in page
 
 
@@ -54,8 +54,9 @@ def test_programs_on_this_page_are_listed_when_there_are_several() -> None:
 def test_each_program_says_whom_to_call_intake_line_first() -> None:
     data = listing(intake_phones=["(503) 555-0198"], programs=[program(), program(name="Two")])
     page = provider_page.render(provider(data), TODAY)
-    call = ('<li><strong>Call:</strong> <a href="tel:+15035550198">(503) 555-0198</a>, '
-            '<a href="tel:+15035550199">(503) 555-0199</a></li>')
+    call = ('<li><strong>Call:</strong> <a class="iop-tel" href="tel:+15035550198">'
+            '(503) 555-0198</a>, <a class="iop-tel" href="tel:+15035550199">(503) 555-0199</a>'
+            '</li>')
     assert page.count(call) == 2  # in view wherever a link to #program-N lands
 
 

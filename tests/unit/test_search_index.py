@@ -53,3 +53,13 @@ def test_today_is_not_part_of_an_entry() -> None:
     provider = _provider()
     assert search_index.provider_entry(provider, "p/") == search_index.provider_entry(
         dataclasses.replace(provider, last_verified=str(TODAY - dt.timedelta(days=400))), "p/")
+
+
+def test_each_language_gets_one_entry_that_opens_the_finder_with_it() -> None:
+    entries = search_index.language_entries(["es", "en", "es", "vi"])
+    assert [e["location"] for e in entries] == ["finder/?lang=en", "finder/?lang=es",
+                                                "finder/?lang=vi"]
+    spanish = entries[1]
+    assert spanish["title"] == "Programs in Español" and spanish["tags"] == ["Spanish", "Español"]
+    assert entries[0]["tags"] == ["English"]  # one tag when the two names are the same
+    assert search_index.language_entries(["es"], "es")[0]["title"] == "Programas en Español"

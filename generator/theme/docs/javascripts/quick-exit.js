@@ -69,10 +69,14 @@
     }
   });
 
-  // The hint names the shortcut, so it shows only where the shortcut works.
+  // The hint names the shortcut, so it shows only where the shortcut works: with a keyboard,
+  // which a device with only a touch screen (no fine pointer) usually lacks.
   function showHint() {
     var hint = document.querySelector("[data-iop-exit-hint]");
-    if (hint) hint.hidden = false;
+    var fine = !window.matchMedia || window.matchMedia("(any-pointer: fine)").matches;
+    if (!hint) return;
+    hint.hidden = !fine;
+    hint.setAttribute("data-iop-exit-hint", fine ? "shown" : "touch");  // decided
   }
   if (typeof document$ !== "undefined") document$.subscribe(showHint);
   else document.addEventListener("DOMContentLoaded", showHint);
