@@ -29,18 +29,10 @@ from generator.load.diagnostics import Diagnostic, Severity, has_errors
 from generator.load.files import LISTING_SUFFIXES, read_listing, split_name
 from generator.load.files import UsageError as UsageError  # re-exported for the commands
 from generator.load.files import listing_files as listing_files
+from generator.load.results import FileResult as FileResult  # re-exported
 from generator.model.records import Provider
 
 PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
-
-
-@dataclass
-class FileResult:
-    provider: Provider | None
-    diagnostics: list[Diagnostic]
-    # Where the fields that cross-file checks point at start (duplicates.positions); None when
-    # the file was read without positions (fastyaml): they are read again if a message needs one.
-    positions: duplicates.Positions | None = field(default_factory=dict)
 
 
 @dataclass
@@ -60,27 +52,45 @@ Cache = dict[str, tuple[str, FileResult]]
 
 
 def load_paths(paths: Iterable[Path], today: dt.date | None = None,
-               cache: Cache | None = None, show_progress: bool = False) -> Catalog:
+               cache: Cache | None = None, show_progress: bool = False,
+               providers: bool = True) -> Catalog:
     """Every listing in `paths`, checked; with `show_progress`, a progress display on stderr
-    while thousands are checked (see progress.py)."""
+    while thousands are checked (see progress.py). Without `providers`, the diagnostics only
+    (all `iopdir validate` needs): the listings are never unpacked in this process."""
     today = today or dt.date.today()
-    catalog = Catalog(today)
-    positions = _Positions()
-    for result in _load_all(listing_files(paths), today, cache, show_progress):
-        catalog.files += 1
-        catalog.diagnostics.extend(result.diagnostics)
-        if result.provider is not None:
-            catalog.providers.append(result.provider)
-            if result.positions is not None:
-                positions[result.provider.source_path] = result.positions
-    with gc_paused():
-        catalog.diagnostics.extend(_cross_file(catalog.providers, positions))
-    catalog.providers.sort(key=lambda p: (p.name.casefold(), p.slug))
+    results = load_results(listing_files(paths), today, cache, show_progress)
+    catalog = checked(results, today)
+    if providers:
+        add_providers(catalog, results)
     return catalog
 
 
-def _load_all(files: list[Path], today: dt.date, cache: Cache | None,
-              show_progress: bool = False) -> list[FileResult]:
+def checked(results: list[FileResult], today: dt.date) -> Catalog:
+    """The diagnostics of every file and those across files, without the providers."""
+    catalog = Catalog(today, files=len(results))
+    listed = []
+    positions = _Positions()
+    for result in results:
+        catalog.diagnostics.extend(result.diagnostics)
+        if result.listed is not None:
+            listed.append(result.listed)
+            if result.positions is not None:
+                positions[result.listed.source_path] = result.positions
+    with gc_paused():
+        catalog.diagnostics.extend(_cross_file(listed, positions))
+    return catalog
+
+
+def add_providers(catalog: Catalog, results: list[FileResult]) -> None:
+    """The valid files' providers, unpacked (see results.py), in the order pages list them."""
+    with gc_paused():
+        found = [result.provider for result in results if result.listed is not None]
+    catalog.providers = sorted((p for p in found if p is not None),
+                               key=lambda p: (p.name.casefold(), p.slug))
+
+
+def load_results(files: list[Path], today: dt.date, cache: Cache | None,
+                 show_progress: bool = False) -> list[FileResult]:
     """Unchanged files come from `cache`; the others are checked in order or, when there are
     many (a cold run), on every core."""
     with gc_paused():
@@ -178,7 +188,6 @@ def load_file(raw: bytes, shown: str, stem: str, suffix: str, today: dt.date) ->
     if has_errors(found):
         return FileResult(None, found)
     positioned = not isinstance(doc, fastyaml.LazyDocument) or doc.positioned
-    duplicates.keys_of(provider)  # here, in a worker process, rather than later in the main one
     return FileResult(provider, found, duplicates.positions(doc) if positioned else None)
 
 
@@ -208,11 +217,11 @@ def _positions_from_disk(shown: str) -> duplicates.Positions:
     return duplicates.positions(yamlload.load(text, shown)[0]) if text is not None else {}
 
 
-def _cross_file(providers: list[Provider],
+def _cross_file(providers: list[duplicates.Listed],
                 positions: dict[str, duplicates.Positions]) -> list[Diagnostic]:
     """Two files with one slug (from two directories) would be one page; one provider in two
     files is a copy left behind (see duplicates.py)."""
-    slugs: dict[str, Provider] = {}
+    slugs: dict[str, duplicates.Listed] = {}
     found = []
     for provider in sorted(providers, key=lambda p: p.source_path):
         if provider.slug in slugs:
@@ -226,7 +235,7 @@ def _cross_file(providers: list[Provider],
     return found
 
 
-def _sibling_exists(provider: Provider, slug: str) -> bool:
+def _sibling_exists(provider: duplicates.Listed, slug: str) -> bool:
     """A related listing that was not loaded (only some files were named) may sit beside it."""
     folder = Path(provider.source_path).parent
     return any((folder / f"{slug}{suffix}").is_file() for suffix in LISTING_SUFFIXES)

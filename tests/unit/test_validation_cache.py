@@ -91,7 +91,11 @@ def test_a_changed_file_is_checked_again_and_only_it(
         "description:", "description: Changed.", 1), encoding="utf-8")
     again = _load(listings, tmp_path / "cache", providers=False)
     assert checked == [SAMPLES[1].name]
-    assert len(again.providers) == len(SAMPLES)
+    assert again.files == len(SAMPLES) and again.providers == []  # validate: diagnostics only
+    checked.clear()
+    built = _load(listings, tmp_path / "cache")  # a build: every provider, none checked again
+    assert checked == [] and len(built.providers) == len(SAMPLES)
+    assert any(p.description.startswith("Changed.") for p in built.providers)
 
 
 def test_a_schema_change_invalidates_the_cache(
