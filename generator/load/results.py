@@ -24,6 +24,10 @@ ALLOWED_MODULES = frozenset({
 })
 
 
+class DamagedResult(Exception):
+    """Packed bytes that do not unpack to a provider (refused by the unpickler, or damaged)."""
+
+
 class FileResult:
     """Diagnostics, and for a valid file its provider, what cross-file checks read of it
     (`listed`) and where the fields they point at start (`positions`; None when the file was
@@ -44,9 +48,12 @@ class FileResult:
     def provider(self) -> Provider | None:
         """Unpacked on first use; the bytes are then let go (a process keeps one copy)."""
         if self._provider is None and self._packed is not None:
-            provider = unpack(self._packed)
+            try:
+                provider = unpack(self._packed)
+            except Exception as exc:
+                raise DamagedResult(str(exc)) from exc
             if not isinstance(provider, Provider):
-                raise pickle.UnpicklingError("a packed result holds no provider")
+                raise DamagedResult("a packed result holds no provider")
             self._provider, self._packed = provider, None
         return self._provider
 

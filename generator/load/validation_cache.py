@@ -46,7 +46,7 @@ from generator.load.catalog import (
 )
 from generator.load.diagnostics import Diagnostic
 from generator.load.files import read_listing
-from generator.load.results import pack, unpack
+from generator.load.results import DamagedResult, pack, unpack
 
 DEFAULT_DIR = Path(".iopdir-cache")
 MAGIC = b"iopdir-validation-cache 4\n"  # 4: providers stored as bytes of their own
@@ -153,7 +153,11 @@ def load(paths: list[Path], today: dt.date, directory: Path | None,
     store.remember(files, catalog)
     store.save()  # before the providers are unpacked: the cache keeps the bytes it was given
     if providers:
-        add_providers(catalog, results)
+        try:
+            add_providers(catalog, results)
+        except DamagedResult:  # signed, yet not to be trusted: check every file again
+            store.path.unlink(missing_ok=True)
+            return load(files, today, directory, providers, show_progress)
     # The listings live as long as the command: later collections need not scan them again.
     # (Not in the MkDocs plugin: under `serve`, frozen objects that became garbage would stay.)
     gc.freeze()

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from generator.cli import main
-from generator.load import catalog, schema_check, validation_cache
+from generator.load import catalog, results, schema_check, validation_cache
 from tests.conftest import PROVIDERS, TODAY
 
 SAMPLES = sorted(PROVIDERS.glob("*.yaml"))[:4]
@@ -152,6 +152,54 @@ def test_only_model_classes_are_ever_unpickled() -> None:
     assert validation_cache._unpickle(harmless_global, object) is None
     result = catalog.FileResult(None, [])
     assert validation_cache._unpickle(pickle.dumps(result), catalog.FileResult) == result
+    # A provider kept as bytes of its own goes through the same unpickler when it is unpacked.
+    packed = results.FileResult(None, [], packed=harmless_global)
+    with pytest.raises(results.DamagedResult, match="not allowed"):
+        _ = packed.provider
+
+
+def test_a_cached_result_keeps_its_provider_as_bytes_until_asked(
+        listings: Path, tmp_path: Path) -> None:
+    first = _load(listings, tmp_path / "cache")
+    store = validation_cache.ValidationCache.open(tmp_path / "cache", TODAY)
+    assert store is not None
+    entries = store.entries
+    assert len(entries) == len(SAMPLES)
+    result = next(iter(entries.values()))[1]
+    assert result._provider is None and result._packed  # what the worker or run pickled
+    assert result.listed is not None and result.provider in first.providers
+    assert result._packed is None  # unpacked once, the bytes let go
+
+
+def test_a_signed_cache_with_a_foreign_class_inside_a_provider_is_not_trusted(
+        listings: Path, tmp_path: Path, checked: list[str]) -> None:
+    """Even under this user's key, a provider's bytes that name anything but a model class are
+    never unpickled: the files are checked again instead, and the cache is made again."""
+    first = _load(listings, tmp_path / "cache")
+    store = validation_cache.ValidationCache.open(tmp_path / "cache", TODAY)
+    assert store is not None
+    proof = tmp_path / "made-by-the-cache"
+    for _, result in store.entries.values():
+        result._packed = pickle.dumps(_MakesDirectory(proof))  # would run if unpickled
+    store._saved = None
+    store.save()
+    checked.clear()
+    again = _load(listings, tmp_path / "cache")
+    assert again.providers == first.providers and len(checked) == len(SAMPLES)
+    checked.clear()
+    assert _load(listings, tmp_path / "cache").providers == first.providers
+    assert checked == []
+    assert not proof.exists()
+
+
+class _MakesDirectory:
+    """Unpickling this calls os.mkdir: what a forged cache would do with any function."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (os.mkdir, (str(self.path),))
 
 
 def test_the_cli_keeps_its_cache_where_told_and_not_with_no_cache(
