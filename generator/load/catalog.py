@@ -93,17 +93,21 @@ def load_results(files: list[Path], today: dt.date, cache: Cache | None,
                  show_progress: bool = False) -> list[FileResult]:
     """Unchanged files come from `cache`; the others are checked in order or, when there are
     many (a cold run), on every core."""
+    results = []
     with gc_paused():
         found = [_lookup(path, today, cache) for path in files]
         pending = [item for item in found if isinstance(item, _Pending)]
         shown = progress.start(len(pending), "Checking listings", enabled=show_progress)
         checked = iter(_check_all(pending, today, shown))
+        for item in found:
+            if not isinstance(item, _Pending):
+                results.append(item)
+                continue
+            digest, result = next(checked)
+            results.append(result)
+            if cache is not None and digest is not None:  # an unreadable file is never kept
+                cache[item.shown] = (digest, result)
         shown.close()
-        results = [next(checked) if isinstance(item, _Pending) else item for item in found]
-    if cache is not None:
-        for item, result in zip(found, results, strict=True):
-            if isinstance(item, _Pending):
-                cache[item.shown] = (item.digest, result)
     return results
 
 
@@ -122,17 +126,18 @@ def gc_paused() -> Iterator[None]:
 
 @dataclass(frozen=True)
 class _Pending:
-    """A file read and hashed that the cache does not hold: it still has to be checked."""
+    """A file the cache does not hold, or holds for other contents: it is read, hashed and
+    checked where it is checked (on a cold run, in a worker process, not all in this one)."""
 
+    path: Path
     shown: str
-    stem: str
-    suffix: str
-    raw: bytes
-    digest: str
+
+
+Checked = tuple[str | None, FileResult]  # the file's digest (None: unreadable) and its result
 
 
 def _check_all(pending: list[_Pending], today: dt.date,
-               shown: progress.Progress) -> list[FileResult]:
+               shown: progress.Progress) -> list[Checked]:
     cores = os.cpu_count() or 1
     if len(pending) < PARALLEL_FROM or cores < 2:
         return list(_counted(map(_check_pending, pending, itertools.repeat(today)), shown))
@@ -141,7 +146,7 @@ def _check_all(pending: list[_Pending], today: dt.date,
         return list(_counted(results, shown))
 
 
-def _counted(results: Iterable[FileResult], shown: progress.Progress) -> Iterator[FileResult]:
+def _counted(results: Iterable[Checked], shown: progress.Progress) -> Iterator[Checked]:
     for result in results:
         shown.advance()
         yield result
@@ -149,22 +154,25 @@ def _counted(results: Iterable[FileResult], shown: progress.Progress) -> Iterato
 
 def _lookup(path: Path, today: dt.date, cache: Cache | None) -> FileResult | _Pending:
     shown = display_path(path)
+    if cache is None or shown not in cache:
+        return _Pending(path, shown)
     raw = read_listing(path, shown)
     if isinstance(raw, Diagnostic):
         return FileResult(None, [raw])
-    digest = file_digest(raw, today)
-    if cache is not None and shown in cache and cache[shown][0] == digest:
-        return cache[shown][1]
-    stem, suffix = split_name(path.name)
-    return _Pending(shown, stem, suffix, raw, digest)
+    entry = cache[shown]
+    return entry[1] if entry[0] == file_digest(raw, today) else _Pending(path, shown)
 
 
-def _check_pending(item: _Pending, today: dt.date) -> FileResult:
-    result = load_file(item.raw, item.shown, item.stem, item.suffix, today)
+def _check_pending(item: _Pending, today: dt.date) -> Checked:
+    raw = read_listing(item.path, item.shown)
+    if isinstance(raw, Diagnostic):
+        return None, FileResult(None, [raw])
+    stem, suffix = split_name(item.path.name)
+    result = load_file(raw, item.shown, stem, suffix, today)
     # Only files on disk have an editor that reads the schema line (not listings in memory).
-    result.diagnostics = checks.check_schema_line(item.shown, item.raw) + result.diagnostics
+    result.diagnostics = checks.check_schema_line(item.shown, raw) + result.diagnostics
     result.diagnostics = limits.capped(result.diagnostics, item.shown)
-    return result
+    return file_digest(raw, today), result
 
 
 def load_file(raw: bytes, shown: str, stem: str, suffix: str, today: dt.date) -> FileResult:
