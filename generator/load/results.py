@@ -25,7 +25,8 @@ ALLOWED_MODULES = frozenset({
 
 
 class DamagedResult(Exception):
-    """Packed bytes that do not unpack to a provider (refused by the unpickler, or damaged)."""
+    """Packed bytes that do not unpack to what they should (refused by the unpickler, or
+    damaged)."""
 
 
 class FileResult:
@@ -33,48 +34,60 @@ class FileResult:
     (`listed`) and where the fields they point at start (`positions`; None when the file was
     read without positions: they are read again if a message needs one)."""
 
-    __slots__ = ("_packed", "_provider", "diagnostics", "listed", "positions")
+    __slots__ = ("_listed", "_listed_packed", "_packed", "_provider", "diagnostics", "positions")
 
     def __init__(self, provider: Provider | None, diagnostics: list[Diagnostic],
-                 positions: Positions | None = None, *, listed: Listed | None = None,
-                 packed: bytes | None = None) -> None:
+                 positions: Positions | None = None) -> None:
         self._provider = provider
-        self._packed = packed
+        self._packed: bytes | None = None
+        self._listed = None if provider is None else Listed.of(provider)
+        self._listed_packed: bytes | None = None
         self.diagnostics = diagnostics
         self.positions = positions
-        self.listed = listed if listed is not None or provider is None else Listed.of(provider)
+
+    @property
+    def listed(self) -> Listed | None:
+        """Unpacked on first use; its bytes (a few hundred) are kept for the cache file."""
+        if self._listed is None and self._listed_packed is not None:
+            self._listed = _unpacked(self._listed_packed, Listed)
+        return self._listed
 
     @property
     def provider(self) -> Provider | None:
         """Unpacked on first use; the bytes are then let go (a process keeps one copy)."""
         if self._provider is None and self._packed is not None:
-            try:
-                provider = unpack(self._packed)
-            except Exception as exc:
-                raise DamagedResult(str(exc)) from exc
-            if not isinstance(provider, Provider):
-                raise DamagedResult("a packed result holds no provider")
-            self._provider, self._packed = provider, None
+            self._provider, self._packed = _unpacked(self._packed, Provider), None
         return self._provider
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled with the provider as bytes of their own, which the next pickling (the cache
-        file after the worker) copies instead of pickling the provider again."""
+        """Pickled with the provider and `listed` as bytes of their own, which the next
+        pickling (the cache file, after the worker) copies instead of pickling them again."""
         packed = self._packed
         if packed is None and self._provider is not None:
             packed = pack(self._provider)
-        return (FileResult, (None, self.diagnostics, self.positions),
-                {"listed": self.listed, "_packed": packed})
+        listed = self._listed_packed
+        if listed is None and self._listed is not None:
+            listed = pack(self._listed)
+        return (FileResult, (None, self.diagnostics, self.positions), (packed, listed))
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.listed = state["listed"]
-        self._packed = state["_packed"]
+    def __setstate__(self, state: tuple[bytes | None, bytes | None]) -> None:
+        self._packed, self._listed_packed = state
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, FileResult):
             return NotImplemented
         return (self.provider, self.diagnostics, self.positions, self.listed) == (
             other.provider, other.diagnostics, other.positions, other.listed)
+
+
+def _unpacked(data: bytes, kind: type[Any]) -> Any:
+    try:
+        value = unpack(data)
+    except Exception as exc:
+        raise DamagedResult(str(exc)) from exc
+    if not isinstance(value, kind):
+        raise DamagedResult(f"packed bytes hold no {kind.__name__}")
+    return value
 
 
 def pack(value: object) -> bytes:

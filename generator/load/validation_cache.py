@@ -148,16 +148,16 @@ def load(paths: list[Path], today: dt.date, directory: Path | None,
     found = None if providers else store.recall(files, today)
     if found is not None:
         return found
-    results = load_results(files, today, store.entries, show_progress)
-    catalog = checked(results, today)
-    store.remember(files, catalog)
-    store.save()  # before the providers are unpacked: the cache keeps the bytes it was given
-    if providers:
-        try:
+    try:
+        results = load_results(files, today, store.entries, show_progress)
+        catalog = checked(results, today)
+        store.remember(files, catalog)
+        store.save()  # before the providers are unpacked: the cache keeps the bytes it was given
+        if providers:
             add_providers(catalog, results)
-        except DamagedResult:  # signed, yet not to be trusted: check every file again
-            store.path.unlink(missing_ok=True)
-            return load(files, today, directory, providers, show_progress)
+    except DamagedResult:  # signed, yet not to be trusted: check every file again
+        store.path.unlink(missing_ok=True)
+        return load(files, today, directory, providers, show_progress)
     # The listings live as long as the command: later collections need not scan them again.
     # (Not in the MkDocs plugin: under `serve`, frozen objects that became garbage would stay.)
     gc.freeze()

@@ -153,9 +153,12 @@ def test_only_model_classes_are_ever_unpickled() -> None:
     result = catalog.FileResult(None, [])
     assert validation_cache._unpickle(pickle.dumps(result), catalog.FileResult) == result
     # A provider kept as bytes of its own goes through the same unpickler when it is unpacked.
-    packed = results.FileResult(None, [], packed=harmless_global)
+    packed = results.FileResult(None, [])
+    packed.__setstate__((harmless_global, harmless_global))
     with pytest.raises(results.DamagedResult, match="not allowed"):
         _ = packed.provider
+    with pytest.raises(results.DamagedResult, match="not allowed"):
+        _ = packed.listed
 
 
 def test_a_cached_result_keeps_its_provider_as_bytes_until_asked(
@@ -167,12 +170,15 @@ def test_a_cached_result_keeps_its_provider_as_bytes_until_asked(
     assert len(entries) == len(SAMPLES)
     result = next(iter(entries.values()))[1]
     assert result._provider is None and result._packed  # what the worker or run pickled
+    assert result._listed is None and result._listed_packed
     assert result.listed is not None and result.provider in first.providers
     assert result._packed is None  # unpacked once, the bytes let go
+    assert result.listed.source_path == result.provider.source_path
 
 
+@pytest.mark.parametrize("part", ["_packed", "_listed_packed"])
 def test_a_signed_cache_with_a_foreign_class_inside_a_provider_is_not_trusted(
-        listings: Path, tmp_path: Path, checked: list[str]) -> None:
+        listings: Path, tmp_path: Path, checked: list[str], part: str) -> None:
     """Even under this user's key, a provider's bytes that name anything but a model class are
     never unpickled: the files are checked again instead, and the cache is made again."""
     first = _load(listings, tmp_path / "cache")
@@ -180,7 +186,7 @@ def test_a_signed_cache_with_a_foreign_class_inside_a_provider_is_not_trusted(
     assert store is not None
     proof = tmp_path / "made-by-the-cache"
     for _, result in store.entries.values():
-        result._packed = pickle.dumps(_MakesDirectory(proof))  # would run if unpickled
+        setattr(result, part, pickle.dumps(_MakesDirectory(proof)))  # would run if unpickled
     store._saved = None
     store.save()
     checked.clear()
