@@ -98,12 +98,12 @@ def load_results(files: list[Path], today: dt.date, cache: Cache | None,
         found = [_lookup(path, today, cache) for path in files]
         pending = [item for item in found if isinstance(item, _Pending)]
         shown = progress.start(len(pending), "Checking listings", enabled=show_progress)
-        checked = iter(_check_all(pending, today, shown))
+        done = iter(_check_all(pending, today, shown))
         for item in found:
             if not isinstance(item, _Pending):
                 results.append(item)
                 continue
-            digest, result = next(checked)
+            digest, result = next(done)
             results.append(result)
             if cache is not None and digest is not None:  # an unreadable file is never kept
                 cache[item.shown] = (digest, result)

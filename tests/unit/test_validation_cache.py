@@ -74,9 +74,9 @@ def test_validate_of_unchanged_files_does_not_load_the_listings(
     assert first.diagnostics and first.files == len(SAMPLES)
 
     def fail(*args: Any, **kwargs: Any) -> None:
-        raise AssertionError("load_paths ran although no file changed")
+        raise AssertionError("listings were loaded although no file changed")
 
-    monkeypatch.setattr(validation_cache, "load_paths", fail)
+    monkeypatch.setattr(validation_cache, "load_results", fail)
     again = _load(listings, tmp_path / "cache", providers=False)
     assert again.diagnostics == first.diagnostics
     assert again.files == len(SAMPLES) and again.providers == []
