@@ -2,10 +2,10 @@
 
 A result carries its provider as pickled bytes once it has left the process that checked it (a
 worker, or the cache file): the main process of a cold `iopdir validate` of 20,000 listings spent
-more time unpickling providers than anything else, and never used them. Only what the checks
-across files need (`duplicates.Listed`, a few short strings) is unpacked eagerly; the provider is
-unpacked when a caller asks for it, always through the restricted unpickler, so only classes of
-the model are ever made from bytes, wherever they came from.
+more time unpickling providers than anything else, and never used them. What the checks across
+files read (`duplicates.Listed`, a few short strings) is unpacked by every run, the provider
+only when a caller asks for it; both through the restricted unpickler, so only classes of the
+model are ever made from bytes, wherever they came from.
 """
 
 from __future__ import annotations
