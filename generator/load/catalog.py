@@ -29,18 +29,10 @@ from generator.load.diagnostics import Diagnostic, Severity, has_errors
 from generator.load.files import LISTING_SUFFIXES, read_listing, split_name
 from generator.load.files import UsageError as UsageError  # re-exported for the commands
 from generator.load.files import listing_files as listing_files
+from generator.load.results import FileResult as FileResult  # re-exported
 from generator.model.records import Provider
 
 PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
-
-
-@dataclass
-class FileResult:
-    provider: Provider | None
-    diagnostics: list[Diagnostic]
-    # Where the fields that cross-file checks point at start (duplicates.positions); None when
-    # the file was read without positions (fastyaml): they are read again if a message needs one.
-    positions: duplicates.Positions | None = field(default_factory=dict)
 
 
 @dataclass
@@ -60,40 +52,62 @@ Cache = dict[str, tuple[str, FileResult]]
 
 
 def load_paths(paths: Iterable[Path], today: dt.date | None = None,
-               cache: Cache | None = None, show_progress: bool = False) -> Catalog:
+               cache: Cache | None = None, show_progress: bool = False,
+               providers: bool = True) -> Catalog:
     """Every listing in `paths`, checked; with `show_progress`, a progress display on stderr
-    while thousands are checked (see progress.py)."""
+    while thousands are checked (see progress.py). Without `providers`, the diagnostics only
+    (all `iopdir validate` needs): the listings are never unpacked in this process."""
     today = today or dt.date.today()
-    catalog = Catalog(today)
-    positions = _Positions()
-    for result in _load_all(listing_files(paths), today, cache, show_progress):
-        catalog.files += 1
-        catalog.diagnostics.extend(result.diagnostics)
-        if result.provider is not None:
-            catalog.providers.append(result.provider)
-            if result.positions is not None:
-                positions[result.provider.source_path] = result.positions
-    with gc_paused():
-        catalog.diagnostics.extend(_cross_file(catalog.providers, positions))
-    catalog.providers.sort(key=lambda p: (p.name.casefold(), p.slug))
+    results = load_results(listing_files(paths), today, cache, show_progress)
+    catalog = checked(results, today)
+    if providers:
+        add_providers(catalog, results)
     return catalog
 
 
-def _load_all(files: list[Path], today: dt.date, cache: Cache | None,
-              show_progress: bool = False) -> list[FileResult]:
+def checked(results: list[FileResult], today: dt.date) -> Catalog:
+    """The diagnostics of every file and those across files, without the providers."""
+    catalog = Catalog(today, files=len(results))
+    listed = []
+    positions = _Positions()
+    for result in results:
+        catalog.diagnostics.extend(result.diagnostics)
+        if result.listed is not None:
+            listed.append(result.listed)
+            if result.positions is not None:
+                positions[result.listed.source_path] = result.positions
+    with gc_paused():
+        catalog.diagnostics.extend(_cross_file(listed, positions))
+    return catalog
+
+
+def add_providers(catalog: Catalog, results: list[FileResult]) -> None:
+    """The valid files' providers, unpacked (see results.py), in the order pages list them."""
+    with gc_paused():
+        found = [result.provider for result in results if result.listed is not None]
+    catalog.providers = sorted((p for p in found if p is not None),
+                               key=lambda p: (p.name.casefold(), p.slug))
+
+
+def load_results(files: list[Path], today: dt.date, cache: Cache | None,
+                 show_progress: bool = False) -> list[FileResult]:
     """Unchanged files come from `cache`; the others are checked in order or, when there are
     many (a cold run), on every core."""
+    results = []
     with gc_paused():
         found = [_lookup(path, today, cache) for path in files]
         pending = [item for item in found if isinstance(item, _Pending)]
         shown = progress.start(len(pending), "Checking listings", enabled=show_progress)
-        checked = iter(_check_all(pending, today, shown))
+        done = iter(_check_all(pending, today, shown))
+        for item in found:
+            if not isinstance(item, _Pending):
+                results.append(item)
+                continue
+            digest, result = next(done)
+            results.append(result)
+            if cache is not None and digest is not None:  # an unreadable file is never kept
+                cache[item.shown] = (digest, result)
         shown.close()
-        results = [next(checked) if isinstance(item, _Pending) else item for item in found]
-    if cache is not None:
-        for item, result in zip(found, results, strict=True):
-            if isinstance(item, _Pending):
-                cache[item.shown] = (item.digest, result)
     return results
 
 
@@ -112,17 +126,18 @@ def gc_paused() -> Iterator[None]:
 
 @dataclass(frozen=True)
 class _Pending:
-    """A file read and hashed that the cache does not hold: it still has to be checked."""
+    """A file the cache does not hold, or holds for other contents: it is read, hashed and
+    checked where it is checked (on a cold run, in a worker process, not all in this one)."""
 
+    path: Path
     shown: str
-    stem: str
-    suffix: str
-    raw: bytes
-    digest: str
+
+
+Checked = tuple[str | None, FileResult]  # the file's digest (None: unreadable) and its result
 
 
 def _check_all(pending: list[_Pending], today: dt.date,
-               shown: progress.Progress) -> list[FileResult]:
+               shown: progress.Progress) -> list[Checked]:
     cores = os.cpu_count() or 1
     if len(pending) < PARALLEL_FROM or cores < 2:
         return list(_counted(map(_check_pending, pending, itertools.repeat(today)), shown))
@@ -131,7 +146,7 @@ def _check_all(pending: list[_Pending], today: dt.date,
         return list(_counted(results, shown))
 
 
-def _counted(results: Iterable[FileResult], shown: progress.Progress) -> Iterator[FileResult]:
+def _counted(results: Iterable[Checked], shown: progress.Progress) -> Iterator[Checked]:
     for result in results:
         shown.advance()
         yield result
@@ -139,22 +154,25 @@ def _counted(results: Iterable[FileResult], shown: progress.Progress) -> Iterato
 
 def _lookup(path: Path, today: dt.date, cache: Cache | None) -> FileResult | _Pending:
     shown = display_path(path)
+    if cache is None or shown not in cache:
+        return _Pending(path, shown)
     raw = read_listing(path, shown)
     if isinstance(raw, Diagnostic):
         return FileResult(None, [raw])
-    digest = file_digest(raw, today)
-    if cache is not None and shown in cache and cache[shown][0] == digest:
-        return cache[shown][1]
-    stem, suffix = split_name(path.name)
-    return _Pending(shown, stem, suffix, raw, digest)
+    entry = cache[shown]
+    return entry[1] if entry[0] == file_digest(raw, today) else _Pending(path, shown)
 
 
-def _check_pending(item: _Pending, today: dt.date) -> FileResult:
-    result = load_file(item.raw, item.shown, item.stem, item.suffix, today)
+def _check_pending(item: _Pending, today: dt.date) -> Checked:
+    raw = read_listing(item.path, item.shown)
+    if isinstance(raw, Diagnostic):
+        return None, FileResult(None, [raw])
+    stem, suffix = split_name(item.path.name)
+    result = load_file(raw, item.shown, stem, suffix, today)
     # Only files on disk have an editor that reads the schema line (not listings in memory).
-    result.diagnostics = checks.check_schema_line(item.shown, item.raw) + result.diagnostics
+    result.diagnostics = checks.check_schema_line(item.shown, raw) + result.diagnostics
     result.diagnostics = limits.capped(result.diagnostics, item.shown)
-    return result
+    return file_digest(raw, today), result
 
 
 def load_file(raw: bytes, shown: str, stem: str, suffix: str, today: dt.date) -> FileResult:
@@ -178,7 +196,6 @@ def load_file(raw: bytes, shown: str, stem: str, suffix: str, today: dt.date) ->
     if has_errors(found):
         return FileResult(None, found)
     positioned = not isinstance(doc, fastyaml.LazyDocument) or doc.positioned
-    duplicates.keys_of(provider)  # here, in a worker process, rather than later in the main one
     return FileResult(provider, found, duplicates.positions(doc) if positioned else None)
 
 
@@ -208,11 +225,11 @@ def _positions_from_disk(shown: str) -> duplicates.Positions:
     return duplicates.positions(yamlload.load(text, shown)[0]) if text is not None else {}
 
 
-def _cross_file(providers: list[Provider],
+def _cross_file(providers: list[duplicates.Listed],
                 positions: dict[str, duplicates.Positions]) -> list[Diagnostic]:
     """Two files with one slug (from two directories) would be one page; one provider in two
     files is a copy left behind (see duplicates.py)."""
-    slugs: dict[str, Provider] = {}
+    slugs: dict[str, duplicates.Listed] = {}
     found = []
     for provider in sorted(providers, key=lambda p: p.source_path):
         if provider.slug in slugs:
@@ -226,7 +243,7 @@ def _cross_file(providers: list[Provider],
     return found
 
 
-def _sibling_exists(provider: Provider, slug: str) -> bool:
+def _sibling_exists(provider: duplicates.Listed, slug: str) -> bool:
     """A related listing that was not loaded (only some files were named) may sit beside it."""
     folder = Path(provider.source_path).parent
     return any((folder / f"{slug}{suffix}").is_file() for suffix in LISTING_SUFFIXES)

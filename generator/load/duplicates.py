@@ -9,13 +9,15 @@ a phone line and a website, never a name and address.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
 from generator.load import lookalike
@@ -31,7 +33,6 @@ Positions = dict[Path, tuple[int, int]]
 PHONE, WEBSITE, NAME_ADDRESS, NAME_CITY = "phone", "website", "name and address", "name"
 _FIELD = {PHONE: "phone", WEBSITE: "website", NAME_ADDRESS: "name", NAME_CITY: "name"}
 _SHARABLE = {PHONE, WEBSITE, NAME_CITY}  # allowed between related listings
-_KEYS = "_duplicate_keys"
 
 # Sites that host pages of many unrelated providers: the first path segment tells them apart.
 SHARED_HOSTS = frozenset({
@@ -57,16 +58,44 @@ _WORD = re.compile(r"#|[^\W_]+")
 
 
 @dataclass(frozen=True)
+class Listed:
+    """What the checks across files read of a listing, with its duplicate keys computed once:
+    validation makes it in its worker processes, so the main process checks 20,000 listings
+    for duplicates without unpacking a single provider (see results.py)."""
+
+    source_path: str
+    slug: str
+    name: str
+    phone: str
+    related_listings: tuple[str, ...]
+    # (key, what people read) of each kind of clash
+    keys: dict[str, list[tuple[str, str]]] = dataclasses.field(hash=False)
+
+    @classmethod
+    def of(cls, provider: Provider | Listed) -> Listed:
+        if isinstance(provider, Listed):
+            return provider
+        keys = {kind: list(_keys(provider, kind)) for kind in _FIELD}
+        return cls(provider.source_path, provider.slug, provider.name, provider.phone,
+                   provider.related_listings, keys)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """A plain tuple of fields: the shortest pickle, 20,000 of them go to the cache file."""
+        return (Listed, (self.source_path, self.slug, self.name, self.phone,
+                         self.related_listings, self.keys))
+
+
+@dataclass(frozen=True)
 class Duplicate:
     """Listings sharing one value; `clashes` holds, for each listing, the others it clashes
     with (related listings sharing a phone or website do not clash)."""
 
     kind: str
     shared: str  # what they share, as the first listing writes it, for people to read
-    clashes: tuple[tuple[Provider, tuple[Provider, ...]], ...]
+    clashes: tuple[tuple[Listed, tuple[Listed, ...]], ...]
 
     @property
-    def listings(self) -> tuple[Provider, ...]:
+    def listings(self) -> tuple[Listed, ...]:
         return tuple(provider for provider, _ in self.clashes)
 
     @property
@@ -74,9 +103,9 @@ class Duplicate:
         return Severity.WARNING if self.kind == NAME_CITY else Severity.ERROR
 
 
-def find(providers: Iterable[Provider]) -> list[Duplicate]:
+def find(providers: Iterable[Provider | Listed]) -> list[Duplicate]:
     """Every clash among `providers`, each pair once per kind, in a stable order."""
-    ordered = sorted(providers, key=lambda p: p.source_path)
+    ordered = sorted(map(Listed.of, providers), key=lambda p: p.source_path)
     related = _related_pairs(ordered)
     found: list[Duplicate] = []
     exact: set[frozenset[str]] = set()  # pairs of files with the same name and address
@@ -93,22 +122,11 @@ def find(providers: Iterable[Provider]) -> list[Duplicate]:
     return found
 
 
-def keys_of(provider: Provider) -> dict[str, list[tuple[str, str]]]:
-    """(key, label) of each kind, kept on the provider like a cached property: validation
-    computes them in its worker processes and they travel back with the provider, so the main
-    process (and the validation cache) does not compute them again for 20,000 listings."""
-    found: dict[str, list[tuple[str, str]]] | None = getattr(provider, _KEYS, None)
-    if found is None:
-        found = {kind: list(_keys(provider, kind)) for kind in _FIELD}
-        object.__setattr__(provider, _KEYS, found)  # frozen: set as cached_property would
-    return found
-
-
-def _groups(providers: list[Provider], kind: str) -> Iterator[tuple[str, list[Provider]]]:
-    by_key: dict[str, list[Provider]] = defaultdict(list)
+def _groups(providers: list[Listed], kind: str) -> Iterator[tuple[str, list[Listed]]]:
+    by_key: dict[str, list[Listed]] = defaultdict(list)
     shown: dict[str, str] = {}
     for provider in providers:
-        for key, label in keys_of(provider)[kind]:
+        for key, label in provider.keys[kind]:
             members = by_key[key]
             if not members or members[-1] is not provider:  # one entry per listing
                 members.append(provider)
@@ -138,7 +156,7 @@ def _keys(provider: Provider, kind: str) -> Iterator[tuple[str, str]]:
                 yield f"{name}|{city}|{loc.state}", f"{loc.city}, {loc.state}"
 
 
-def _clashes(kind: str, shared: str, group: list[Provider], allowed: set[frozenset[str]],
+def _clashes(kind: str, shared: str, group: list[Listed], allowed: set[frozenset[str]],
              done: set[frozenset[str]]) -> Duplicate | None:
     """The clashes in one group; `allowed` pairs of slugs may share the value, and pairs of
     files in `done` were reported already (two listings can share two locations)."""
@@ -159,7 +177,7 @@ def _clashes(kind: str, shared: str, group: list[Provider], allowed: set[frozens
     return Duplicate(kind, shared, tuple(rows)) if rows else None
 
 
-def _related_pairs(providers: list[Provider]) -> set[frozenset[str]]:
+def _related_pairs(providers: list[Listed]) -> set[frozenset[str]]:
     """Pairs of slugs where either listing names the other in `related_listings`."""
     return {frozenset((p.slug, r)) for p in providers for r in p.related_listings}
 
@@ -269,7 +287,7 @@ def diagnostics(found: list[Duplicate], positions: dict[str, Positions]) -> list
     return out
 
 
-def _message(duplicate: Duplicate, provider: Provider, others: tuple[Provider, ...]) -> str:
+def _message(duplicate: Duplicate, provider: Listed, others: tuple[Listed, ...]) -> str:
     files = _files(others)
     one_org = (f"if they are sites of one organisation, list {others[0].slug!r} in "
                "related_listings")
@@ -286,7 +304,7 @@ def _message(duplicate: Duplicate, provider: Provider, others: tuple[Provider, .
             f"files, tell the providers apart by name, or {one_org}")
 
 
-def _files(others: tuple[Provider, ...], shown: int = 3) -> str:
+def _files(others: tuple[Listed, ...], shown: int = 3) -> str:
     names = [o.source_path for o in others[:shown]]
     more = len(others) - shown
     if more > 0:
@@ -304,14 +322,15 @@ def positions(doc: Document) -> Positions:
     return {path: doc.values[path] for path in paths if path in doc.values}
 
 
-def related_problems(providers: list[Provider], positions: dict[str, Positions],
-                     exists: Callable[[Provider, str], bool]) -> list[Diagnostic]:
+def related_problems(providers: Sequence[Provider | Listed], positions: dict[str, Positions],
+                     exists: Callable[[Listed, str], bool]) -> list[Diagnostic]:
     """`related_listings` entries that name no listing (checked against the loaded listings,
     then `exists`, which looks beside the file when only some files are validated)."""
-    slugs = sorted({p.slug for p in providers})
+    listed = [Listed.of(p) for p in providers]
+    slugs = sorted({p.slug for p in listed})
     known = set(slugs)
     out = []
-    for provider in providers:
+    for provider in listed:
         for i, slug in enumerate(provider.related_listings):
             problem = _related_problem(provider, slug, known, slugs, exists)
             if problem:
@@ -322,8 +341,8 @@ def related_problems(providers: list[Provider], positions: dict[str, Positions],
     return out
 
 
-def _related_problem(provider: Provider, slug: str, known: set[str], slugs: list[str],
-                     exists: Callable[[Provider, str], bool]) -> str | None:
+def _related_problem(provider: Listed, slug: str, known: set[str], slugs: list[str],
+                     exists: Callable[[Listed, str], bool]) -> str | None:
     if slug == provider.slug:
         return "names this listing itself; list only the other listings of the organisation"
     if slug in known or exists(provider, slug):

@@ -43,6 +43,7 @@ _MARKERS = ("<<", "\n---", "\n...")
 # readers agree on those that hold only plain or quoted words, no indicator of another kind.
 _FLOW_OPEN = re.compile(_START + r"[\[{]")
 _BRACKET = re.compile(r"[\[\]{}]")
+_FLAT_FLOW = re.compile(r"[^\[\]{}]*[\]}]")  # the rest of one that holds no bracket: most do
 _FLOW_INDICATORS = re.compile(r"[|>?@`&*!%#]|-[ \t]")
 # Listings are a few kilobytes; a large file (surely broken, maybe hostile) goes to the full
 # reader, whose limits are checked before anything walks the tree.
@@ -75,17 +76,23 @@ def _plain_flows(text: str) -> bool:
         start = opening.end() - 1
         if start < end:
             continue  # inside the previous one, already checked
-        depth = 0
-        for bracket in _BRACKET.finditer(text, start):
-            depth += 1 if bracket.group() in "[{" else -1
-            if depth == 0:
-                end = bracket.end()
-                break
-        else:
+        flat = _FLAT_FLOW.match(text, start + 1)  # where the bracket loop below would stop
+        end = flat.end() if flat else _closing(text, start)
+        if end < 0:
             return False  # never closed
         if _FLOW_INDICATORS.search(text, start, end):
             return False
     return True
+
+
+def _closing(text: str, start: int) -> int:
+    """Just after the bracket that closes the one at `start`, or -1."""
+    depth = 0
+    for bracket in _BRACKET.finditer(text, start):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth == 0:
+            return bracket.end()
+    return -1
 
 
 def _ordinary(node: dict[Any, Any] | list[Any], depth: int) -> bool:

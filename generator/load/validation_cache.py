@@ -10,6 +10,10 @@ it; a result read from such a file would skip validation. Each file carries an H
 secret key kept outside the project (in the user's cache directory), and a file whose signature
 does not match, or that is damaged in any other way, is ignored and later rewritten whole (write
 to a temporary file, then rename). Only classes of the model are ever unpickled.
+
+Each result is stored with its provider as the bytes a worker process already pickled
+(results.py): filling the cache does not pickle 20,000 providers again, and reading it unpacks a
+provider only when a caller needs it (`iopdir validate` never does).
 """
 
 from __future__ import annotations
@@ -18,9 +22,7 @@ import datetime as dt
 import gc
 import hashlib
 import hmac
-import io
 import os
-import pickle
 import secrets
 import sys
 import tempfile
@@ -33,21 +35,23 @@ from generator.load import schema_check
 from generator.load.catalog import (
     Cache,
     Catalog,
+    add_providers,
+    checked,
     display_path,
     file_digest,
     gc_paused,
     listing_files,
     load_paths,
+    load_results,
 )
 from generator.load.diagnostics import Diagnostic
 from generator.load.files import read_listing
+from generator.load.results import DamagedResult, pack, unpack
 
 DEFAULT_DIR = Path(".iopdir-cache")
-MAGIC = b"iopdir-validation-cache 3\n"
+MAGIC = b"iopdir-validation-cache 4\n"  # 4: providers stored as bytes of their own
 KEEP_OLD_SECONDS = 7 * 24 * 3600  # caches for other keys (other dates, other code) last a week
 KEEP_RUNS = 8  # whole-run results kept: `validate` of all listings, of one file, of another set
-_ALLOWED_MODULES = (
-    "generator.model.records", "generator.load.diagnostics", "generator.load.catalog")
 RunKey = str
 RunResult = tuple[list[Diagnostic], int]  # the diagnostics of a run and its number of files
 
@@ -121,7 +125,7 @@ class ValidationCache:
             self._runs_changed = False
 
     def _write(self, path: Path, value: object) -> bool:
-        payload = _pickle(value)
+        payload = pack(value)
         signature = hmac.new(self.secret, payload, hashlib.sha256).digest()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -134,18 +138,26 @@ class ValidationCache:
 
 def load(paths: list[Path], today: dt.date, directory: Path | None,
          providers: bool = True, show_progress: bool = False) -> Catalog:
-    """`load_paths` through the cache in `directory` (None: no cache). Without `providers`, a
-    run over unchanged files returns its diagnostics only (all that `iopdir validate` needs)."""
+    """`load_paths` through the cache in `directory` (None: no cache). Without `providers`,
+    the diagnostics only (all that `iopdir validate` needs): from the result of an earlier run
+    over the same files when there is one, and no provider is ever unpacked."""
     store = ValidationCache.open(directory, today) if directory is not None else None
     if store is None:
-        return load_paths(paths, today, show_progress=show_progress)
+        return load_paths(paths, today, show_progress=show_progress, providers=providers)
     files = listing_files(paths)
     found = None if providers else store.recall(files, today)
     if found is not None:
         return found
-    catalog = load_paths(files, today, cache=store.entries, show_progress=show_progress)
-    store.remember(files, catalog)
-    store.save()
+    try:
+        results = load_results(files, today, store.entries, show_progress)
+        catalog = checked(results, today)
+        store.remember(files, catalog)
+        store.save()  # before the providers are unpacked: the cache keeps the bytes it was given
+        if providers:
+            add_providers(catalog, results)
+    except DamagedResult:  # signed, yet not to be trusted: check every file again
+        store.path.unlink(missing_ok=True)
+        return load(files, today, directory, providers, show_progress)
     # The listings live as long as the command: later collections need not scan them again.
     # (Not in the MkDocs plugin: under `serve`, frozen objects that became garbage would stay.)
     gc.freeze()
@@ -166,10 +178,6 @@ def run_key(files: list[Path], today: dt.date) -> RunKey | None:
 
 def _digests(entries: Cache) -> dict[str, str]:
     return {shown: digest for shown, (digest, _) in entries.items()}
-
-
-def _pickle(value: object) -> bytes:
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def cache_key(today: dt.date) -> str:
@@ -207,19 +215,10 @@ def _unpickle(data: bytes, kind: type[Any]) -> Any:
         return None
     try:
         with gc_paused():
-            value = _ModelUnpickler(io.BytesIO(data)).load()
+            value = unpack(data)
     except Exception:
         return None
     return value if isinstance(value, kind) else None
-
-
-class _ModelUnpickler(pickle.Unpickler):
-    """Refuses every global but the model's own classes (a second line of defence)."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if module in _ALLOWED_MODULES:
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a validation cache")
 
 
 def _secret() -> bytes | None:

@@ -7,9 +7,11 @@ describe the whole track: every session in the evening, every session on the wee
 
 from __future__ import annotations
 
+import dataclasses
+import operator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.model.vocab import DAYS, WEEKEND
 
@@ -22,6 +24,21 @@ def listed(value: Any) -> tuple[str, ...]:
     return () if value == NOT_LISTED else tuple(value)
 
 
+_Record = TypeVar("_Record")
+
+
+def _pickled_as_fields(cls: type[_Record]) -> type[_Record]:
+    """Pickle a record as its fields in order, without their names: a third smaller, and the
+    validation cache holds 20,000 providers (values kept by cached_property are left out)."""
+    values = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))  # type: ignore[arg-type]
+
+    def reduce(self: _Record) -> tuple[type[_Record], tuple[Any, ...]]:
+        return cls, values(self)
+
+    setattr(cls, "__reduce__", reduce)  # noqa: B010 - mypy does not let a method be assigned
+    return cls
+
+
 def minutes(hhmm: str) -> int:
     hours, mins = hhmm.split(":")
     return int(hours) * 60 + int(mins)
@@ -31,6 +48,7 @@ def hhmm(total: int) -> str:
     return f"{total // 60:02d}:{total % 60:02d}"
 
 
+@_pickled_as_fields
 @dataclass(frozen=True)
 class Session:
     days: tuple[str, ...]
@@ -48,6 +66,7 @@ class Session:
         return max(self.end - self.start, 0) * len(self.days)
 
 
+@_pickled_as_fields
 @dataclass(frozen=True)
 class Track:
     name: str
@@ -99,6 +118,7 @@ class Track:
         return sorted(rows, key=lambda r: (DAYS.index(r[0]), r[1]))
 
 
+@_pickled_as_fields
 @dataclass(frozen=True)
 class Location:
     id: str
@@ -122,6 +142,7 @@ class Location:
         )
 
 
+@_pickled_as_fields
 @dataclass(frozen=True)
 class Program:
     name: str
@@ -170,6 +191,7 @@ def _whole(value: float | None) -> int | None:
     return None if value is None else int(value)
 
 
+@_pickled_as_fields
 @dataclass(frozen=True)
 class Verification:
     """Who last checked the listing, how and when (`verification` in a listing)."""
@@ -179,6 +201,7 @@ class Verification:
     date: str
 
 
+@_pickled_as_fields
 @dataclass(frozen=True)
 class Unreachable:
     """A failed call: the listing's phone did not reach anyone who could confirm it."""
@@ -189,6 +212,7 @@ class Unreachable:
     by: str | None = None
 
 
+@_pickled_as_fields
 @dataclass(frozen=True)
 class Recheck:
     """A confirmed problem report: the listing waits for a new check."""
@@ -198,6 +222,7 @@ class Recheck:
     report: str | None = None
 
 
+@_pickled_as_fields
 @dataclass(frozen=True)
 class Provider:
     slug: str

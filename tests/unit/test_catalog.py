@@ -22,6 +22,29 @@ def test_parallel_loading_gives_the_same_catalog(monkeypatch: pytest.MonkeyPatch
         list(INVALID.glob("*.yaml")))
 
 
+def test_validate_reads_the_same_problems_across_files_without_the_providers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`iopdir validate` checks duplicates and related listings from what the workers send
+    back, without unpacking a provider: the same messages as a load of every provider here."""
+    folder = tmp_path / "providers"
+    shutil.copytree(PROVIDERS, folder)
+    original = (PROVIDERS / "lanternfish-recovery-collective.yaml").read_text(encoding="utf-8")
+    name = original.split("name: ", 1)[1].split("\n", 1)[0]
+    disguised = original.replace(name, name.replace("a", "\u0430", 1), 1)  # a Cyrillic a
+    (folder / "lanternfish-copy.yaml").write_text(disguised, encoding="utf-8")
+    (folder / "lanternfish-again.yaml").write_text(
+        original + "related_listings:\n  - lanternfish-again\n  - lanternfish-recovery\n",
+        encoding="utf-8")
+    sequential = catalog.load_paths([folder, INVALID], TODAY, cache={})
+    monkeypatch.setattr(catalog, "PARALLEL_FROM", 1)
+    parallel = catalog.load_paths([folder, INVALID], TODAY, providers=False)
+    assert parallel.diagnostics == sequential.diagnostics and parallel.providers == []
+    messages = " ".join(d.message for d in parallel.diagnostics)
+    for expected in ("is also the number of", "is also listed in", "names this listing itself",
+                     "no listing is named 'lanternfish-recovery'; did you mean"):
+        assert expected in messages, expected
+
+
 def test_the_cache_skips_unchanged_files(monkeypatch: pytest.MonkeyPatch) -> None:
     cache: catalog.Cache = {}
     first = catalog.load_paths([PROVIDERS], TODAY, cache=cache)

@@ -151,3 +151,29 @@ def test_the_readers_agree_on_files_written_by_a_yaml_dumper(
     """Quoting, wrapping, block and flow styles as PyYAML writes them."""
     text = yaml.safe_dump(data, default_flow_style=flow, width=width, allow_unicode=True)
     assert _agrees(text), text
+
+
+def _plain_flows_by_brackets(text: str) -> bool:
+    """The bracket-by-bracket walk that `_plain_flows` shortens for lists without nesting."""
+    end = 0
+    for opening in fastyaml._FLOW_OPEN.finditer(text):
+        start = opening.end() - 1
+        if start < end:
+            continue
+        depth = 0
+        for bracket in fastyaml._BRACKET.finditer(text, start):
+            depth += 1 if bracket.group() in "[{" else -1
+            if depth == 0:
+                end = bracket.end()
+                break
+        else:
+            return False
+        if fastyaml._FLOW_INDICATORS.search(text, start, end):
+            return False
+    return True
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="[]{} \n,a-|#'\"", max_size=40))
+def test_the_short_way_through_brackets_agrees_with_the_walk(text: str) -> None:
+    assert fastyaml._plain_flows(text) == _plain_flows_by_brackets(text)

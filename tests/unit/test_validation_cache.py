@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from generator.cli import main
-from generator.load import catalog, schema_check, validation_cache
+from generator.load import catalog, results, schema_check, validation_cache
 from tests.conftest import PROVIDERS, TODAY
 
 SAMPLES = sorted(PROVIDERS.glob("*.yaml"))[:4]
@@ -74,9 +74,9 @@ def test_validate_of_unchanged_files_does_not_load_the_listings(
     assert first.diagnostics and first.files == len(SAMPLES)
 
     def fail(*args: Any, **kwargs: Any) -> None:
-        raise AssertionError("load_paths ran although no file changed")
+        raise AssertionError("listings were loaded although no file changed")
 
-    monkeypatch.setattr(validation_cache, "load_paths", fail)
+    monkeypatch.setattr(validation_cache, "load_results", fail)
     again = _load(listings, tmp_path / "cache", providers=False)
     assert again.diagnostics == first.diagnostics
     assert again.files == len(SAMPLES) and again.providers == []
@@ -91,7 +91,11 @@ def test_a_changed_file_is_checked_again_and_only_it(
         "description:", "description: Changed.", 1), encoding="utf-8")
     again = _load(listings, tmp_path / "cache", providers=False)
     assert checked == [SAMPLES[1].name]
-    assert len(again.providers) == len(SAMPLES)
+    assert again.files == len(SAMPLES) and again.providers == []  # validate: diagnostics only
+    checked.clear()
+    built = _load(listings, tmp_path / "cache")  # a build: every provider, none checked again
+    assert checked == [] and len(built.providers) == len(SAMPLES)
+    assert any(p.description.startswith("Changed.") for p in built.providers)
 
 
 def test_a_schema_change_invalidates_the_cache(
@@ -148,6 +152,60 @@ def test_only_model_classes_are_ever_unpickled() -> None:
     assert validation_cache._unpickle(harmless_global, object) is None
     result = catalog.FileResult(None, [])
     assert validation_cache._unpickle(pickle.dumps(result), catalog.FileResult) == result
+    # A provider kept as bytes of its own goes through the same unpickler when it is unpacked.
+    packed = results.FileResult(None, [])
+    packed.__setstate__((harmless_global, harmless_global))
+    with pytest.raises(results.DamagedResult, match="not allowed"):
+        _ = packed.provider
+    with pytest.raises(results.DamagedResult, match="not allowed"):
+        _ = packed.listed
+
+
+def test_a_cached_result_keeps_its_provider_as_bytes_until_asked(
+        listings: Path, tmp_path: Path) -> None:
+    first = _load(listings, tmp_path / "cache")
+    store = validation_cache.ValidationCache.open(tmp_path / "cache", TODAY)
+    assert store is not None
+    entries = store.entries
+    assert len(entries) == len(SAMPLES)
+    result = next(iter(entries.values()))[1]
+    assert result._provider is None and result._packed  # what the worker or run pickled
+    assert result._listed is None and result._listed_packed
+    assert result.listed is not None and result.provider in first.providers
+    assert result._packed is None  # unpacked once, the bytes let go
+    assert result.listed.source_path == result.provider.source_path
+
+
+@pytest.mark.parametrize("part", ["_packed", "_listed_packed"])
+def test_a_signed_cache_with_a_foreign_class_inside_a_provider_is_not_trusted(
+        listings: Path, tmp_path: Path, checked: list[str], part: str) -> None:
+    """Even under this user's key, a provider's bytes that name anything but a model class are
+    never unpickled: the files are checked again instead, and the cache is made again."""
+    first = _load(listings, tmp_path / "cache")
+    store = validation_cache.ValidationCache.open(tmp_path / "cache", TODAY)
+    assert store is not None
+    proof = tmp_path / "made-by-the-cache"
+    for _, result in store.entries.values():
+        setattr(result, part, pickle.dumps(_MakesDirectory(proof)))  # would run if unpickled
+    store._saved = None
+    store.save()
+    checked.clear()
+    again = _load(listings, tmp_path / "cache")
+    assert again.providers == first.providers and len(checked) == len(SAMPLES)
+    checked.clear()
+    assert _load(listings, tmp_path / "cache").providers == first.providers
+    assert checked == []
+    assert not proof.exists()
+
+
+class _MakesDirectory:
+    """Unpickling this calls os.mkdir: what a forged cache would do with any function."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (os.mkdir, (str(self.path),))
 
 
 def test_the_cli_keeps_its_cache_where_told_and_not_with_no_cache(
