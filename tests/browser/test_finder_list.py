@@ -132,14 +132,16 @@ def test_find_a_program_is_on_the_first_screen_of_a_phone(visit_with: Callable[.
     assert finder.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
-def test_tap_targets_of_the_crisis_bar_are_24_pixels(visit_with: Callable[..., Visit],
+def test_tap_targets_of_the_crisis_bar_are_36_pixels(visit_with: Callable[..., Visit],
                                                      site: Server) -> None:
+    """WCAG 2.2 asks for 24 px; the bar's crisis links are comfortable to tap (the footer's,
+    44 px, are in test_site.py)."""
     page = visit_with(viewport=PHONE).page
     page.goto(site.url)
-    bar = page.locator(".iop-crisis")
+    bar = page.locator(".md-banner .iop-crisis")
     for href in ("tel:988", "sms:988", "tel:+18006624357", "tel:911"):
         box = bar.locator(f'a[href="{href}"]').bounding_box()
-        assert box is not None and box["width"] >= 24 and box["height"] >= 24, href
+        assert box is not None and box["width"] >= 36 and box["height"] >= 36, href
     # No invisible control takes focus (Material's colour scheme switch is not there).
     assert page.locator("input[type=radio]").count() == 0
     heading = page.evaluate("[...document.querySelectorAll('h1, h2')].map(h => h.tagName)[0]")
