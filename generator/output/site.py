@@ -21,7 +21,7 @@ from generator import opendata
 from generator.finder import catalog_js, finder_index
 from generator.model import i18n
 from generator.model.records import Provider
-from generator.model.vocab import NOT_STATES
+from generator.model.vocab import FORMATS, LEVELS, NOT_STATES, PAYMENT, POPULATIONS
 from generator.output import hosting, theme
 from generator.pages import browse, fieldref, provider_page, templating
 
@@ -92,7 +92,7 @@ def _aggregate_parts(providers: list[Provider], today: dt.date, lang: str,
     yield dict(browse.generate(providers, lang))
     yield dict(catalog_js.generate(lang))
     if first:
-        yield dict(finder_index.generate(providers))
+        yield dict(finder_index.generate(providers, today))
         yield from opendata.parts(providers, today)
 
 
@@ -191,5 +191,19 @@ def field_reference(providers: list[Provider], lang: str = i18n.SOURCE,
     return fieldref.field_reference(providers)
 
 
+LINK_CODES = (("pay", PAYMENT), ("level", LEVELS), ("fmt", FORMATS), ("pop", POPULATIONS))
+
+
+def link_codes(providers: list[Provider], lang: str = i18n.SOURCE, data_root: str = "") -> str:
+    """The codes of the finder's links (`<!-- iopdir:link-codes -->` on finder/linking.md),
+    from the listing format's vocabulary, so the page never drifts from the schema."""
+    lines = []
+    for name, vocab in LINK_CODES:
+        labels = i18n.table(vocab, lang)
+        codes = ", ".join(f"`{code}` ({labels[code]})" for code in vocab)
+        lines.append(f"- **`{name}`**: {codes}.")
+    return "\n".join(lines)
+
+
 MARKERS = {"summary": summary, "schedules": schedules, "field-reference": field_reference,
-           "finder": finder}
+           "finder": finder, "link-codes": link_codes}
