@@ -171,3 +171,12 @@ def test_copy_this_search_copies_the_address_or_selects_it_where_copying_is_refu
     assert field.input_value() == other.url
     assert field.evaluate("el => el === document.activeElement && "
                           "el.selectionEnd - el.selectionStart === el.value.length")
+
+
+def test_the_linking_page_s_example_link_wraps_on_a_phone(
+        visit_on: Callable[..., Visit], imported_site: Server) -> None:
+    page = visit_on(imported_site, viewport=PHONE).page
+    page.goto(f"{imported_site.url}finder/linking/")
+    example = page.locator("pre > code.language-text").first
+    assert "/finder/?zip=60614&miles=10" in example.inner_text()
+    assert example.evaluate("el => el.scrollWidth <= el.clientWidth")

@@ -17,3 +17,11 @@ def test_the_linking_page_lists_every_code_of_the_schema() -> None:
     assert "`state_insurance` (State-financed insurance (other than Medicaid))" in \
         site.link_codes([], "en")
     assert "`php` (Hospitalización parcial" in site.link_codes([], "es")
+
+
+def test_link_examples_are_full_addresses_with_the_site_s_address_when_it_is_known() -> None:
+    page = (theme.DOCS / "finder" / "linking.md").read_text(encoding="utf-8")
+    known = site.expand_texts(page, site.marker_texts([], "en", "", "https://iop.example.org/"))
+    assert "\nhttps://iop.example.org/finder/?zip=60614&miles=10" in known
+    unknown = site.expand_texts(page, site.marker_texts([], "es", "", None))
+    assert "\ndirección-de-su-sitio/finder/?zip=60614" in unknown
