@@ -133,7 +133,7 @@ Row = tuple[str, str, str, bool]  # measure, value, target, target met
 
 def _size_rows(providers: list[Provider], load_s: float) -> tuple[list[Row], float]:
     started = time.perf_counter()
-    index = finder_index.dumps(finder_index.build_index(providers)).encode()
+    index = finder_index.dumps(finder_index.build_index(providers, LATEST)).encode()
     build_s = time.perf_counter() - started
     packed = gzip.compress(index, 9)
     zips = finder_index.zips_json().encode()
@@ -157,7 +157,7 @@ def _size_rows(providers: list[Provider], load_s: float) -> tuple[list[Row], flo
 def _page(directory: Path, providers: list[Provider]) -> Path:
     """The finder's own markup, script and styles with this index, outside MkDocs."""
     (directory / "finder").mkdir(parents=True)
-    for rel, text in finder_index.generate(providers).items():
+    for rel, text in finder_index.generate(providers, LATEST).items():
         (directory / rel).write_text(text, encoding="utf-8")
     shutil.copytree(theme.DOCS / "javascripts" / "finder", directory / "finder-js")
     for name in ("stylesheets/finder.css", "stylesheets/extra.css"):

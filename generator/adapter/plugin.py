@@ -163,7 +163,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
             for found in self.pages.values():
                 found |= self.generated_pages
         self.markers = site.marker_texts(self.catalog.providers, self.lang,
-                                         site.data_root(self.lang, self.languages))
+                                         site.data_root(self.lang, self.languages),
+                                         config.site_url)
         self.listing_paths = {p.slug: p.source_path for p in self.catalog.providers}
         if self.serve_files is None and self.lang == self.languages[-1]:
             # Nothing later in a build needs the listings themselves: release them for the

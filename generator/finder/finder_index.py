@@ -17,10 +17,15 @@ column of small numbers (all below 36) is one base-36 digit per entry in a strin
                       by their own names, 'Español'); a code's
                       number is its position (level, format, mat, open, state, zone) or its bit
                       (pop, pay, lang)
+    schema            {kind: [[code, plain label], ...]}: every code of the schema for level,
+                      format, pay and pop, present or not, so the finder offers them all and
+                      a link's code that no program has is kept (it matches nothing)
     provider          name, slug (coded against the name and the city of the provider's
                       first location, see `code_slug`), locations and programs
                       (counts per provider), phone (the number to call as the listing writes
-                      it: its first intake line, else its main phone)
+                      it: its first intake line, else its main phone), checked (one digit
+                      each, see `checked_code`: 0 current, 1 out of date, 2 imported and not
+                      yet checked by anyone; stale depends on the build's date)
     location          city (number in `cities`), state, zone; lat and lon as degrees x 1000,
                       each delta-coded from the previous location; approx (1 when the point is
                       the ZIP code's centre, not the address)
@@ -41,6 +46,7 @@ person types a ZIP code.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import Counter
@@ -50,6 +56,7 @@ from typing import Any, TypeVar
 
 from generator.model import zips
 from generator.model.fmt import zone_name
+from generator.model.freshness import is_stale, unchecked_import
 from generator.model.i18n import N_
 from generator.model.records import Location, Program, Provider, Session, Track
 from generator.model.vocab import (
@@ -76,15 +83,17 @@ Json = dict[str, Any]
 Labels = dict[str, list[tuple[str, str]]]
 
 
-def generate(providers: list[Provider]) -> dict[str, str]:
-    return {INDEX_PATH: dumps(build_index(providers)), ZIPS_PATH: zips_json()}
+def generate(providers: list[Provider], today: dt.date) -> dict[str, str]:
+    """The index and the ZIP table; `today` (the build's date) decides which listings are out
+    of date."""
+    return {INDEX_PATH: dumps(build_index(providers, today)), ZIPS_PATH: zips_json()}
 
 
 def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def build_index(providers: Iterable[Provider]) -> Json:
+def build_index(providers: Iterable[Provider], today: dt.date) -> Json:
     ordered = sorted(providers, key=lambda p: (p.name.casefold(), p.slug))
     rows = [(prov, prog) for prov in ordered for prog in prov.programs]
     tracks = [track for _, prog in rows for track in _tracks_of(prog)]
@@ -94,7 +103,9 @@ def build_index(providers: Iterable[Provider]) -> Json:
         "v": FORMAT_VERSION,
         "labels": {kind: [[code, label] for code, label in pairs] for kind, pairs in
                    labels.items()},
-        "provider": _provider_columns(ordered, places),
+        "schema": {kind: [[code, label] for code, label in vocab.items()] for kind, vocab in
+                   SCHEMA_CODES.items()},
+        "provider": _provider_columns(ordered, places, today),
         "location": _location_columns([loc for per in places.values() for loc in per], labels),
         "program": _program_columns(rows, places, labels),
         **_track_columns(tracks),
@@ -175,6 +186,8 @@ def day_mask(days: Iterable[str]) -> int:
 
 # Labels ------------------------------------------------------------------------------------
 
+SCHEMA_CODES = {"level": LEVELS, "format": FORMATS, "pay": PAYMENT, "pop": POPULATIONS}
+
 
 def _labels(rows: list[Row], places: dict[str, list[Location]]) -> Labels:
     programs = [prog for _, prog in rows]
@@ -221,13 +234,26 @@ def _places(providers: list[Provider], rows: list[Row]) -> dict[str, list[Locati
     return used
 
 
-def _provider_columns(providers: list[Provider], places: dict[str, list[Location]]) -> Json:
+CHECKED, STALE, UNCHECKED = 0, 1, 2
+
+
+def checked_code(provider: Provider, today: dt.date) -> int:
+    """How current a listing is, for its cards: never checked since its import comes first
+    (its date is the source's, not a check's), then out of date, else current."""
+    if unchecked_import(provider):
+        return UNCHECKED
+    return STALE if is_stale(provider.last_verified, today) else CHECKED
+
+
+def _provider_columns(providers: list[Provider], places: dict[str, list[Location]],
+                      today: dt.date) -> Json:
     return {
         "name": [p.name for p in providers],
         "slug": [code_slug(p.slug, p.name, places[p.slug][0].city) for p in providers],
         "locations": column([len(places[p.slug]) for p in providers]),
         "programs": column([len(p.programs) for p in providers]),
         "phone": [p.call_number for p in providers],
+        "checked": column([checked_code(p, today) for p in providers]),
     }
 
 

@@ -21,7 +21,7 @@ from generator import opendata
 from generator.finder import catalog_js, finder_index
 from generator.model import i18n
 from generator.model.records import Provider
-from generator.model.vocab import NOT_STATES
+from generator.model.vocab import FORMATS, LEVELS, NOT_STATES, PAYMENT, POPULATIONS
 from generator.output import hosting, theme
 from generator.pages import browse, fieldref, provider_page, templating
 
@@ -92,7 +92,7 @@ def _aggregate_parts(providers: list[Provider], today: dt.date, lang: str,
     yield dict(browse.generate(providers, lang))
     yield dict(catalog_js.generate(lang))
     if first:
-        yield dict(finder_index.generate(providers))
+        yield dict(finder_index.generate(providers, today))
         yield from opendata.parts(providers, today)
 
 
@@ -104,7 +104,7 @@ def write_docs(out: Path, docs: Path, providers: list[Provider], today: dt.date,
     for rel_path, source in theme.docs_of(lang, languages, docs).items():
         (out / rel_path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, out / rel_path)
-    texts = marker_texts(providers, lang, data_root(lang, languages))
+    texts = marker_texts(providers, lang, data_root(lang, languages), site_url)
     for page in out.rglob("*.md"):
         page.write_text(expand_texts(page.read_text(encoding="utf-8"), texts), encoding="utf-8")
     for rel_path, content in generate(providers, today, site_url, repo_url, lang,
@@ -127,10 +127,15 @@ def expand_markers(markdown: str, providers: list[Provider], lang: str = i18n.SO
 
 
 def marker_texts(providers: list[Provider], lang: str = i18n.SOURCE,
-                 data_root: str = "") -> dict[str, str]:
+                 data_root: str = "", site_url: str | None = None) -> dict[str, str]:
     """What each marker becomes in `lang`, made once (a build then need not keep the
-    providers); `data_root` as for `parts`."""
-    return {name: render(providers, lang, data_root) for name, render in MARKERS.items()}
+    providers); `data_root` as for `parts`; `site_url` this language's address, for
+    `<!-- iopdir:site-address -->` in examples of full links (words in its place when the
+    site's address is not configured)."""
+    texts = {name: render(providers, lang, data_root) for name, render in MARKERS.items()}
+    texts["site-address"] = (site_url.rstrip("/") if site_url else
+                             i18n.gettext_(lang, "your-site's-address"))
+    return texts
 
 
 def expand_texts(markdown: str, texts: dict[str, str]) -> str:
@@ -195,5 +200,19 @@ def field_reference(providers: list[Provider], lang: str = i18n.SOURCE,
     return fieldref.field_reference(providers)
 
 
+LINK_CODES = (("pay", PAYMENT), ("level", LEVELS), ("fmt", FORMATS), ("pop", POPULATIONS))
+
+
+def link_codes(providers: list[Provider], lang: str = i18n.SOURCE, data_root: str = "") -> str:
+    """The codes of the finder's links (`<!-- iopdir:link-codes -->` on finder/linking.md),
+    from the listing format's vocabulary, so the page never drifts from the schema."""
+    lines = []
+    for name, vocab in LINK_CODES:
+        labels = i18n.table(vocab, lang)
+        codes = ", ".join(f"`{code}` ({labels[code]})" for code in vocab)
+        lines.append(f"- **`{name}`**: {codes}.")
+    return "\n".join(lines)
+
+
 MARKERS = {"summary": summary, "schedules": schedules, "field-reference": field_reference,
-           "finder": finder}
+           "finder": finder, "link-codes": link_codes}

@@ -215,6 +215,24 @@ def national_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="session")
+def imported_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A small site as an imported directory is: the committed SAMHSA sample (182 real
+    facilities, no hours listed, nobody has checked them), imported and built on TODAY."""
+    from tests.unit.samhsa_fixtures import DEFINITIONS, FACILITIES
+
+    work = tmp_path_factory.mktemp("imported")
+    subprocess.run(
+        [sys.executable, "-m", "generator", "import", "samhsa", str(FACILITIES),
+         "--definitions", str(DEFINITIONS), "--out", str(work / "providers"),
+         "--survey-year", "2024", "--today", TODAY.isoformat()],
+        cwd=ROOT, check=True, capture_output=True, text=True)
+    server = serve(build_site(work / "site", work / "providers"))
+    server.providers = work / "providers"
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The sample site built for http://127.0.0.1:PORT/iop/ and served only under /iop/, with
     404.html for missing pages and the headers of its _headers file (tests/browser/subpath.py).

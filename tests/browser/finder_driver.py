@@ -22,6 +22,7 @@ TRACKS = """() => [...document.querySelectorAll('.finder-result')].flatMap((c) =
   [...c.querySelectorAll('.finder-track')].map((t) =>
     [c.dataset.provider, +c.dataset.program, t.dataset.track]))"""
 PRESETS = {"nine-to-five": "I work weekdays 9 to 5", "evenings": "Weekday evenings",
+           "afternoons": "Afternoons",
            "weekends": "Weekends", "mornings": "Mornings", "any": "Any time"}
 
 

@@ -637,3 +637,15 @@ def test_the_sample_data_keeps_these_tests_meaningful() -> None:
         for code in ("97201", "97520", "78701"):
             for limit in (10, 25):
                 assert abs(distance_from(code, row) - limit) > 0.5, row.key
+
+
+def test_a_video_card_names_states_only_when_the_listing_gives_them(
+        finder: tuple[Visit, Page]) -> None:
+    _, page = finder
+    choose(page, Format="telehealth")
+    lines = {card.get_attribute("data-provider"): card.locator(".finder-result__where").inner_text()
+             for card in page.locator(".finder-result").all()}
+    assert "By video for people in " in lines["cardamom-kite-virtual-recovery"]
+    # No telehealth_states in the listing: no state is claimed for it.
+    assert "By video: call to ask which states they serve" in lines["otterbank-wellness-house"]
+    assert "By video for people in" not in lines["otterbank-wellness-house"]

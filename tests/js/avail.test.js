@@ -66,4 +66,5 @@ test("quick choices fill in their own days and leave the others", () => {
   const both = applyPreset(applyPreset(emptyWeek(), "evenings"), "weekends");
   assert.equal(formatWeek(both), "mon-fri@17:00-,sat-sun");
   assert.equal(formatWeek(applyPreset(both, "mornings")), "mon-sun@-13:00");
+  assert.equal(formatWeek(applyPreset(emptyWeek(), "afternoons")), "mon-fri@15:00-18:00");
 });

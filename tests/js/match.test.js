@@ -94,3 +94,20 @@ test("without hours asked, every program with listed hours is found", () => {
   assert.deepEqual(names.fit, ["Evening Clinic", "Late Clinic"]);
   assert.deepEqual(names.close, []);
 });
+
+test("entirely by video when none is: the programs partly by video, said to be a stand-in", () => {
+  const hybrid = provider("Hybrid Clinic", [{ format: "hybrid" }]);
+  const inPerson = provider("In Person Clinic", [{}]);
+  const { result, names } = run([hybrid, inPerson], { fmt: "telehealth" }, CHICAGO);
+  assert.equal(result.videoInstead, true);
+  assert.deepEqual(names.unlisted, ["Hybrid Clinic"]);
+  const video = provider("Video Clinic", [{ format: "telehealth", telehealth: ["IL"] }]);
+  const found = run([hybrid, video], { fmt: "telehealth" }, CHICAGO);
+  assert.equal(found.result.videoInstead, undefined);
+  assert.deepEqual(found.names.unlisted, ["Video Clinic"]);
+});
+
+test("a code no program has matches nothing, and no other code", () => {
+  const { result } = run([provider("A", [{}])], { level: "php" });
+  assert.equal(result.total, 0);
+});

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
-  emptyState, fromQuery, isEmpty, toQuery,
+  emptyState, fromQuery, isEmpty, readLink, toQuery,
 } from "../../generator/theme/docs/javascripts/finder/query.js";
 
 test("a search survives the round trip through the address", () => {
@@ -25,9 +25,9 @@ test("the site search's q is never read or written", () => {
 });
 
 test("values a link cannot mean are dropped", () => {
-  const state = fromQuery("?zip=97-201x&miles=7&avail=funday&listed=yes");
+  const state = fromQuery("?zip=97-201x&miles=7&avail=funday&listed=maybe");
   assert.equal(state.zip, "97201");
-  assert.equal(state.miles, "25");
+  assert.equal(state.miles, "10"); // the choice that covers 7 miles
   assert.ok(isEmpty({ ...state, zip: "" }));
 });
 
@@ -46,4 +46,34 @@ test("links of the first finder open the nearest search in the new format", () =
 test("an empty search is an empty address", () => {
   assert.ok(isEmpty(emptyState()));
   assert.equal(toQuery(emptyState()), "");
+});
+
+test("links are read whatever their case, and a distance becomes the choice that covers it", () => {
+  const { state, notes } = readLink("?zip=97201&miles=15&pay=Medicaid&LEVEL=php&fmt=TeleHealth&lang=ES");
+  assert.equal(state.pay, "medicaid");
+  assert.equal(state.fmt, "telehealth");
+  assert.equal(state.lang, "es");
+  assert.equal(state.miles, "25");
+  assert.equal(toQuery(state), "?zip=97201&pay=medicaid&lang=es&fmt=telehealth");
+  assert.deepEqual(notes, [{ key: "miles", value: "15", used: "25" },
+    { key: "LEVEL", value: "php", used: "" }]); // names are case-sensitive, and it says so
+  assert.equal(readLink("?zip=1&miles=500").state.miles, "any");
+  assert.equal(readLink("?zip=1&miles=3").state.miles, "5");
+  assert.equal(readLink("?zip=1&miles=far").state.miles, "25");
+});
+
+test("a four-digit ZIP code gets its leading zero back, and the link says so", () => {
+  const { state, notes } = readLink("?zip=1001");
+  assert.equal(state.zip, "01001");
+  assert.deepEqual(notes, [{ key: "zip", value: "1001", used: "01001" }]);
+  assert.deepEqual(readLink("?zip=01001-1234").notes, []); // ZIP+4 is a ZIP code
+  assert.equal(readLink("?zip=01001-1234").state.zip, "01001");
+  assert.deepEqual(readLink("?zip=123").notes, [{ key: "zip", value: "123", used: "123" }]);
+});
+
+test("the parts of a link that mean nothing are named", () => {
+  const { notes } = readLink("?avail=mon@18:00-21:00,funday&listed=maybe&insurance=medicaid&q=x&fits=1");
+  assert.deepEqual(notes.map((n) => n.key), ["avail", "listed", "insurance"]);
+  assert.equal(notes[0].used, "mon@18:00-21:00");
+  assert.deepEqual(readLink("?days=mon&eve=1&listed=1&text=a").notes, []);
 });

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { parseWeek } from "../../generator/theme/docs/javascripts/finder/avail.js";
 import { search } from "../../generator/theme/docs/javascripts/finder/match.js";
 import { emptyState } from "../../generator/theme/docs/javascripts/finder/query.js";
-import { emptyTips, groupTitle, statusText } from "../../generator/theme/docs/javascripts/finder/status.js";
+import { emptyTips, groupTitle, linkNoteText, statusText } from "../../generator/theme/docs/javascripts/finder/status.js";
 import { localise } from "../../generator/theme/docs/javascripts/finder/zones.js";
 import { index, provider } from "./index.js";
 
@@ -45,4 +45,42 @@ test("tips to widen a search name what was chosen", () => {
   assert.deepEqual(emptyTips(state, null, (key) => ({ pay: "Insurance or payment" })[key]), [
     "Choose more days or longer hours.", "Set Insurance or payment back to Any.",
     "Check the ZIP code."]);
+});
+
+test("a ZIP code that is not used is named in the status line", () => {
+  const programs = [provider("A", [{}])];
+  assert.equal(said(programs, { zip: "6061" }, null).text,
+    "ZIP code 6061 is not complete (five digits), so programs everywhere are listed. "
+    + "1 program: 1 has not listed its hours.");
+  assert.match(said(programs, { zip: "00000" }, null).text,
+    /^ZIP code 00000 was not found, so programs everywhere are listed\. /);
+});
+
+test("a video-only search answered with programs partly by video says so first", () => {
+  const { text, db } = said([provider("A", [{ format: "hybrid" }])], { fmt: "telehealth" }, CHICAGO);
+  assert.match(text, /^No program that matches the rest of your search says it can be attended entirely by video\. These meet in person with some sessions by video: call to ask how many can be by video\. 1 program/);
+  db.codes.format.delete("telehealth");
+  const state = { ...emptyState(), fmt: "telehealth", avail: parseWeek("") };
+  const result = { ...search(db, state, CHICAGO), videoInstead: true };
+  assert.match(statusText(db, result, state, 20), /^No program in this directory says it can be attended entirely by video yet\./);
+});
+
+test("when no program lists its hours, choosing hours is not offered as a way to widen", () => {
+  const state = { ...emptyState(), avail: parseWeek("sun"), listed: false };
+  assert.deepEqual(emptyTips(state, null, () => "", false), []);
+  assert.deepEqual(emptyTips(state, null, () => ""), ["Choose more days or longer hours."]);
+});
+
+test("parts of a link that were not used are said in words, by the control's name", () => {
+  const label = (key) => ({ pay: "Insurance or payment", level: "Level of care" })[key];
+  const notes = [{ key: "zip", value: "1001", used: "01001" }, { key: "miles", value: "15", used: "25" },
+    { key: "miles", value: "500", used: "any" }, { key: "pay", value: "gold", used: "" },
+    { key: "listed", value: "1", used: "", none: true }, { key: "insurance", value: "x", used: "" }];
+  assert.deepEqual(notes.map((n) => linkNoteText(n, label)), [
+    "Using ZIP 01001 for “1001” (a ZIP code has five digits).",
+    "Distance: “15” is not one of the choices, so 25 miles is used.",
+    "Distance: “500” is not one of the choices, so any distance is used.",
+    "Insurance or payment: “gold” is not one of the choices, so it is left out.",
+    "“Only programs that list their hours” is left out: no program in this directory lists its hours yet.",
+    "“insurance” is not part of the finder's links and is left out."]);
 });

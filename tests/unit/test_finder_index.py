@@ -10,6 +10,7 @@ from typing import Any
 from generator.finder import finder_index
 from generator.model import zips
 from generator.model.records import Provider
+from tests.conftest import TODAY
 from tests.unit.helpers import listing, program, provider, track
 
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -129,7 +130,7 @@ def catalog() -> list[Provider]:
 
 
 def test_round_trip_decodes_every_track_as_listed() -> None:
-    index = json.loads(finder_index.dumps(finder_index.build_index(catalog())))
+    index = json.loads(finder_index.dumps(finder_index.build_index(catalog(), TODAY)))
     assert index["v"] == finder_index.FORMAT_VERSION
     records = decode(index)
     assert [(r["slug"], r["program_no"], r["track"]) for r in records] == [
@@ -157,7 +158,7 @@ def test_round_trip_decodes_every_track_as_listed() -> None:
 
 
 def test_slugs_are_stored_only_as_far_as_the_name_and_city_do_not_give_them() -> None:
-    index = finder_index.build_index(catalog())
+    index = finder_index.build_index(catalog(), TODAY)
     assert index["provider"]["slug"] == ["", "zephyr-nm"]
     assert finder_index.slug_of("Men's Recovery & Co.") == "men-s-recovery-co"
     assert finder_index.slug_of("Señora Recovery") == ""  # not ASCII: always stored
@@ -176,7 +177,7 @@ def test_repeated_text_and_schedules_are_stored_once() -> None:
     same = track((["mon", "tue", "thu"], "18:00", "21:00"), name="Evening")
     providers = [provider(listing(name=f"Clinic {i}", programs=[program(tracks=[same])]),
                           slug=f"clinic-{i}") for i in range(30)]
-    index = finder_index.build_index(providers)
+    index = finder_index.build_index(providers, TODAY)
     assert index["program"]["names"] == ["Adult IOP"]
     assert index["track"]["names"] == ["Evening"]
     assert index["location"]["cities"] == ["Portland"]
@@ -186,7 +187,7 @@ def test_repeated_text_and_schedules_are_stored_once() -> None:
 
 
 def test_labels_list_only_codes_in_use_and_most_used_languages_first() -> None:
-    labels = finder_index.build_index(catalog())["labels"]
+    labels = finder_index.build_index(catalog(), TODAY)["labels"]
     assert labels["format"] == [["in_person", "In person"], ["telehealth", "Entirely by video"]]
     assert [code for code, _ in labels["lang"]][:1] == ["en"]
     assert ["nv", "Diné bizaad"] in labels["lang"]  # languages by their own names
@@ -221,23 +222,47 @@ def test_zip_table_round_trips_for_real_zip_codes() -> None:
 
 
 def test_generate_returns_both_files_and_the_zip_table_stays_small() -> None:
-    files = finder_index.generate(catalog())
+    files = finder_index.generate(catalog(), TODAY)
     assert set(files) == {"finder/index.json", "finder/zips.json"}
     assert len(gzip.compress(files["finder/zips.json"].encode())) < 150_000
 
 
 def test_an_empty_directory_gives_an_empty_index() -> None:
-    index = finder_index.build_index([])
+    index = finder_index.build_index([], TODAY)
     assert index["provider"] == {"name": [], "slug": [], "locations": "", "programs": "",
-                                 "phone": []}
+                                 "phone": [], "checked": ""}
     assert index["schedule"] == [] and all(v == [] for v in index["labels"].values())
 
 
 def test_not_listed_populations_and_payment_are_0_unknown_not_none() -> None:
     unknown = program(populations="not_listed", payment="not_listed")
-    index = finder_index.build_index([provider(listing(programs=[unknown, program()]))])
+    index = finder_index.build_index([provider(listing(programs=[unknown, program()]))], TODAY)
     assert numbers(index["program"]["pop"], 2)[0] == 0
     assert numbers(index["program"]["pay"], 2)[0] == 0
     assert numbers(index["program"]["pay"], 2)[1] != 0  # a listed set is never 0
     [record, _] = decode(index)
     assert (record["pop"], record["pay"]) == (set(), set())
+
+
+def test_each_provider_says_whether_its_listing_is_current_on_the_build_date() -> None:
+    imported = {"external_ids": {"samhsa_nsumhss": "substance_1"}}
+    checked = {**imported, "verification": {"by": "Volunteer", "method": "phone",
+                                            "date": "2026-10-01"}}
+    providers = [provider(listing(name="A current", last_verified="2026-10-01"), slug="a"),
+                 provider(listing(name="B old", last_verified="2025-10-01"), slug="b"),
+                 provider(listing(name="C imported", **imported), slug="c"),
+                 provider(listing(name="D checked import", **checked), slug="d")]
+    assert finder_index.build_index(providers, TODAY)["provider"]["checked"] == "0120"
+    # Out of date depends on the day of the build: 365 days is still current.
+    a_year_on = TODAY.replace(year=2027, month=10, day=1)
+    assert finder_index.build_index(providers, a_year_on)["provider"]["checked"] == "0120"
+    assert finder_index.build_index(providers, a_year_on.replace(day=2))["provider"][
+        "checked"] == "1121"
+
+
+def test_the_schema_s_codes_are_all_there_even_those_no_program_has() -> None:
+    schema = finder_index.build_index(catalog(), TODAY)["schema"]
+    assert [code for code, _ in schema["format"]] == ["in_person", "telehealth", "hybrid"]
+    assert [code for code, _ in schema["level"]] == ["outpatient", "iop", "php"]
+    assert "state_insurance" in [code for code, _ in schema["pay"]]
+    assert "veterans" in [code for code, _ in schema["pop"]]

@@ -56,7 +56,7 @@ def test_page_asks_people_to_call_about_the_schedule() -> None:
 
 def test_finder_keeps_the_program_as_one_track_without_sessions() -> None:
     clinic = provider(listing(programs=[program(), _unlisted()]))
-    records = decode(finder_index.build_index([clinic]))
+    records = decode(finder_index.build_index([clinic], TODAY))
     assert [(r["program"], r["track"], r["sessions"]) for r in records] == [
         ("Adult IOP", "Evening", [(0b1011, 18 * 60, 21 * 60)]),
         ("Unlisted IOP", "", []),

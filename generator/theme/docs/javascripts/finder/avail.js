@@ -24,6 +24,7 @@ const PRESETS = {
   evenings: [[0, 4, [17 * 60, null]]],
   weekends: [[5, 6, [null, null]]],
   mornings: [[0, 6, [null, 13 * 60]]],
+  afternoons: [[0, 4, [15 * 60, 18 * 60]]], // after school: weekdays 3 to 6 PM
 };
 
 export function emptyWeek() {

@@ -56,7 +56,7 @@ export function decodeSlug(coded, name, city) {
 
 export function decodeIndex(raw) {
   if (raw.v !== FORMAT_VERSION) throw new Error(`index format ${raw.v} is not ${FORMAT_VERSION}`);
-  const db = { labels: raw.labels, schedules: raw.schedule.map(summarise) };
+  const db = { labels: raw.labels, schema: raw.schema || {}, schedules: raw.schedule.map(summarise) };
   decodeProviders(db, raw);
   decodeLocations(db, raw.location);
   decodeSlugs(db, raw.provider.slug);
@@ -76,6 +76,8 @@ function decodeProviders(db, raw) {
   db.providerLocations = column(p.locations, db.P);
   db.providerPrograms = column(p.programs, db.P);
   db.providerPhone = p.phone;
+  // 0 current, 1 out of date, 2 imported and not yet checked (finder_index.checked_code)
+  db.providerChecked = p.checked ? column(p.checked, db.P) : new Float64Array(db.P);
 }
 
 function decodeSlugs(db, coded) {
@@ -149,6 +151,7 @@ function decodeTracks(db, raw) {
   db.unlisted = new Uint8Array(T);
   for (let t = 0; t < T; t++) db.unlisted[t] = db.schedules[db.trackSchedule[t]].sessions.length ? 0 : 1;
   db.anyUnlisted = db.unlisted.includes(1);
+  db.anyListed = db.unlisted.includes(0);
 }
 
 function summarise(flat) {

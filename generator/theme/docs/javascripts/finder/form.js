@@ -69,7 +69,7 @@ export function writeForm(form, state) {
     if (select.value !== state[key]) select.value = key === "miles" ? DEFAULT_MILES : ""; // not offered
   }
   writeWeek(form, state.avail);
-  f.listed.checked = state.listed;
+  f.listed.checked = state.listed && !f.listed.disabled; // disabled: no program lists hours
   // Choices folded away are shown when a link sets one of them.
   const more = form.querySelector("#iop-finder-more-choices");
   if (more && (state.text || SELECTS.some((key) => state[key]))) more.open = true;

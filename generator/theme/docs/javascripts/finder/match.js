@@ -132,6 +132,13 @@ export const GROUPS = ["near", "video", "fit", "close", "unlisted"];
  * `unlisted` (hours not listed). Each group is an Ordered list of program numbers.
  */
 export function search(db, state, place) {
+  const result = searchOnly(db, state, place);
+  if (result.total || state.fmt !== "telehealth") return result;
+  // Nothing entirely by video: the programs partly by video are the next best answer.
+  return { ...searchOnly(db, { ...state, fmt: "hybrid" }, place), videoInstead: true };
+}
+
+function searchOnly(db, state, place) {
   const tests = programTests(db, state);
   const asked = asksHours(state);
   const week = state.avail;

@@ -103,7 +103,15 @@ export const MESSAGES = {
   moreStates: _n("{list} and {n} more state", "{list} and {n} more states"),
   trackLine: _("{times} {zone}. {hours} a week."),
   yourTime: _("{times} your time"),
-  unlistedLine: _("Hours not listed: call to ask about evening and weekend tracks."),
+  unlistedLine: _("Hours not listed: call to ask about their hours."),
+  unlistedAsked: _("Hours not listed: call to ask whether a group meets when you are free."),
+  videoAsk: _("By video: call to ask which states they serve"),
+  checkedStale: _("Not checked in over a year: call to confirm"),
+  checkedNever: _("Not yet checked: call to confirm"),
+  // Plain words on the cards (the provider page gives the ASAM level)
+  levelCard: { outpatient: _("Outpatient"), iop: _("Intensive outpatient"),
+    php: _("Day treatment (partial hospitalization)") },
+  openUnknown: _("Call to ask if they have openings"),
   languages: _("Languages: {list}"),
   call: _("Call {phone}"),
   keep: _("Add to my list"),
@@ -112,6 +120,32 @@ export const MESSAGES = {
   weekend: _("Weekend"),
   missEarly: _("Starts {time} before you are free on {day}."),
   missLate: _("Ends {time} after your hours on {day}."),
+
+  // What a search could not use
+  zipNotFound: _("ZIP code {zip} was not found, so programs everywhere are listed."),
+  zipIncomplete: _("ZIP code {zip} is not complete (five digits), so programs everywhere are listed."),
+  videoNoneHere: _("No program in this directory says it can be attended entirely by video yet."),
+  videoNoneMatch: _("No program that matches the rest of your search says it can be attended entirely by video."),
+  videoInstead: _("These meet in person with some sessions by video: call to ask how many can be by video."),
+  listedNone: _("No program in this directory lists its hours yet, so this choice would leave none: call to ask when they meet."),
+
+  // A search opened from a link
+  linkFound: _n("This link's search finds {n} program.", "This link's search finds {n} programs."),
+  linkNone: _("This link's search finds no program."),
+  linkNotes: _("Part of the link could not be used as written:"),
+  noteZipPadded: _("Using ZIP {used} for “{value}” (a ZIP code has five digits)."),
+  noteZipBad: _("“{value}” is not a ZIP code, so distance is not used."),
+  noteMiles: _("Distance: “{value}” is not one of the choices, so {used} is used."),
+  noteMilesAny: _("Distance: “{value}” is not one of the choices, so any distance is used."),
+  noteAvail: _("Days and hours: part of “{value}” was not understood and is left out."),
+  noteListed: _("“Only programs that list their hours” is left out: no program in this directory lists its hours yet."),
+  noteListedValue: _("“Only programs that list their hours”: “{value}” was not understood and is left out."),
+  noteSelect: _("{label}: “{value}” is not one of the choices, so it is left out."),
+  noteUnknown: _("“{key}” is not part of the finder's links and is left out."),
+
+  // Copying the search's address
+  copyDone: _("Copied. Paste it where you want to share the search."),
+  copyManual: _("Copy the address from the box: it is selected."),
 
   // When nothing matches
   emptyIntro: _("Nothing matches every choice you made. To widen the search:"),

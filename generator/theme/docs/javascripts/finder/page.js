@@ -9,10 +9,10 @@ import { checkDayOf, fillPreset, readForm, writeForm } from "./form.js";
 import { decodeZips, nearestZip, zipPlace } from "./geo.js";
 import { GROUPS, haystacks, search } from "./match.js";
 import { say, translateLabels } from "./messages.js";
-import { emptyState, fromQuery, toQuery } from "./query.js";
-import { el, fillOptions, resultCard, setKept } from "./render.js";
+import { SELECTS, emptyState, fromQuery, isEmpty, readLink, toQuery } from "./query.js";
+import { addLanguage, el, fillOptions, resultCard, setKept } from "./render.js";
 import { drawSheet, entryOf, has, loadList, saveList, toggle } from "./shortlist.js";
-import { emptyTips, groupTitle, statusText } from "./status.js";
+import { emptyTips, groupTitle, linkNoteText, statusText } from "./status.js";
 import { weekText } from "./words.js";
 import { localise, userZone } from "./zones.js";
 
@@ -37,6 +37,7 @@ class Finder {
     this.show = root.querySelector("#iop-finder-show");
     this.listLink = root.querySelector("#iop-finder-list-link");
     this.weekSummary = root.querySelector("#iop-finder-week-summary");
+    this.linked = root.querySelector("#iop-finder-linked");
     this.sheet = document.getElementById("iop-shortlist");
     this.db = null;
     this.zips = null;
@@ -54,6 +55,7 @@ class Finder {
     const started = performance.now();
     load(base, decodeIndex).then(async (db) => {
       db.labels = translateLabels(db.labels); // the index's words are English
+      db.schema = translateLabels(db.schema);
       // Short tasks with pauses between them, so a slow phone stays responsive while the
       // national index is prepared.
       await pause();
@@ -64,12 +66,42 @@ class Finder {
       if (!this.root.isConnected) return;
       this.db = db;
       this.loadMs = performance.now() - started; // fetch, decode, time zones, options
-      writeForm(this.form, fromQuery(location.search));
+      this.openLink(readLink(location.search));
       this.record(); // an older link's address is rewritten in the current format
       this.update();
       this.drawList();
       this.root.dataset.loaded = "1";
     }).catch((error) => this.failed(error));
+  }
+
+  /**
+   * The search of the page's address in the form. When there is one, the top of the page says
+   * how many programs it finds, with a button to the results (a phone shows the form first),
+   * and which parts of the link could not be used as written.
+   */
+  openLink({ state, notes }) {
+    const f = this.form.elements;
+    if (state.lang) addLanguage(f.lang, state.lang);
+    writeForm(this.form, state);
+    if (state.listed && !f.listed.checked) notes.push({ key: "listed", value: "1", used: "", none: true });
+    for (const key of SELECTS) {
+      if (state[key] && f[key].value !== state[key]) notes.push({ key, value: state[key], used: "" });
+    }
+    if (isEmpty(state) && !notes.length) return;
+    this.linked.hidden = false;
+    if (notes.length) {
+      const box = this.linked.querySelector("#iop-finder-linked-notes");
+      box.appendChild(el("p", "", say("linkNotes")));
+      const list = box.appendChild(el("ul"));
+      for (const note of notes) list.appendChild(el("li", "", linkNoteText(note, (key) => this.labelOf(key))));
+    }
+    this.linked.querySelector("#iop-finder-jump").addEventListener("click", () => {
+      this.root.querySelector("#iop-finder-results-title").focus();
+    });
+  }
+
+  labelOf(key) {
+    return this.form.querySelector(`label[for="${this.form.elements[key].id}"]`).textContent;
   }
 
   failed(error) {
@@ -106,6 +138,7 @@ class Finder {
       button.addEventListener("click", () => this.clear());
     }
     this.more.addEventListener("click", () => this.showMore());
+    this.root.querySelector("#iop-finder-copy").addEventListener("click", () => this.copy());
     this.groupsBox.addEventListener("click", (e) => {
       const button = e.target.closest("[data-keep]");
       if (button) this.keep(Number(button.dataset.keep));
@@ -131,6 +164,7 @@ class Finder {
   changed() {
     clearTimeout(this.timer);
     if (!this.db) return;
+    this.linked.hidden = true; // the person's own search now: the status line follows it
     this.record();
     this.update();
   }
@@ -254,11 +288,14 @@ class Finder {
     this.status.textContent = statusText(this.db, this.result, this.state, this.shown);
     this.empty.hidden = total > 0;
     if (!total) this.explainEmpty();
+    if (!this.linked.hidden) {
+      this.linked.querySelector("#iop-finder-linked-count").textContent =
+        total ? say("linkFound", { n: total }) : say("linkNone");
+    }
   }
 
   explainEmpty() {
-    const labelOf = (key) => this.form.querySelector(`label[for="${this.form.elements[key].id}"]`).textContent;
-    const tips = emptyTips(this.state, this.place, labelOf);
+    const tips = emptyTips(this.state, this.place, (key) => this.labelOf(key), this.db.anyListed);
     this.empty.replaceChildren(el("p", "", say(tips.length ? "emptyIntro" : "emptyNothing")));
     if (tips.length) {
       const list = this.empty.appendChild(el("ul"));
@@ -267,6 +304,26 @@ class Finder {
       button.type = "button";
       button.addEventListener("click", () => this.clear());
     }
+  }
+
+  /** The search's address to the clipboard; where that is refused, selected in a text box. */
+  copy() {
+    const note = this.root.querySelector("#iop-finder-copy-note");
+    const box = this.root.querySelector("#iop-finder-copy-box");
+    const url = location.href;
+    const manual = () => {
+      box.hidden = false;
+      const field = box.querySelector("input");
+      field.value = url;
+      field.focus();
+      field.select();
+      note.textContent = say("copyManual");
+    };
+    if (!navigator.clipboard || !window.isSecureContext) return manual();
+    navigator.clipboard.writeText(url).then(() => {
+      box.hidden = true;
+      note.textContent = say("copyDone");
+    }, manual);
   }
 
   keep(p) {

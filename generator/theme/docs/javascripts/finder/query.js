@@ -10,6 +10,9 @@ import { DAY_CODES, emptyWeek, formatWeek, isOpen, parseWeek } from "./avail.js"
 
 export const SELECTS = ["level", "pay", "lang", "fmt", "pop", "mat", "open"];
 const MILES = ["5", "10", "25", "50", "100", "any"];
+const NAMES = ["zip", "miles", "avail", "listed", ...SELECTS, "text"];
+const LEGACY = ["days", "from", "to", "eve", "wknd"];
+const IGNORED = ["q", "fits"]; // Material's site search; a provider page's marked tracks
 export const DEFAULT_MILES = "25"; // once a ZIP code is given
 const LIMIT = { text: 100, select: 40 };
 
@@ -35,16 +38,66 @@ export function toQuery(state) {
 }
 
 export function fromQuery(search) {
+  return readLink(search).state;
+}
+
+/**
+ * A link's search, and what the finder could not use as written, for the page to say:
+ * `notes` is a list of {key, value, used}: `key` a parameter name, `value` as the link gave it,
+ * `used` what the search uses instead ("" when the part is left out). Values are read
+ * whatever their case; a distance that is not a choice becomes the next larger one; a ZIP
+ * code of four digits (as spreadsheets keep 01001) gets its leading zero back. Whether a
+ * select's code exists is for the page to check (the index knows the codes).
+ */
+export function readLink(search) {
   const params = new URLSearchParams(search);
   const get = (key) => (params.get(key) || "").trim();
-  const state = emptyState();
-  state.zip = get("zip").replace(/\D/g, "").slice(0, 5);
-  if (MILES.includes(get("miles"))) state.miles = get("miles");
-  state.avail = params.has("avail") ? parseWeek(get("avail")) : legacyWeek(get);
-  state.listed = get("listed") === "1";
-  for (const key of SELECTS) state[key] = get(key).slice(0, LIMIT.select);
+  const lower = (key) => get(key).toLowerCase();
+  const state = emptyState(), notes = [];
+  const note = (key, used = "") => notes.push({ key, value: get(key), used });
+  readZip(state, get("zip"), note);
+  if (params.has("miles")) {
+    state.miles = nearestMiles(lower("miles"));
+    if (state.miles !== lower("miles")) note("miles", state.miles);
+  }
+  state.avail = params.has("avail") ? readWeek(get("avail"), note) : legacyWeek(get);
+  state.listed = ["1", "true", "yes"].includes(lower("listed"));
+  if (params.has("listed") && !state.listed && !["", "0", "false", "no"].includes(lower("listed"))) note("listed");
+  for (const key of SELECTS) state[key] = lower(key).slice(0, LIMIT.select);
   state.text = get("text").slice(0, LIMIT.text);
-  return state;
+  for (const key of new Set(params.keys())) {
+    if (![...NAMES, ...LEGACY, ...IGNORED].includes(key)) notes.push({ key, value: params.get(key), used: "" });
+  }
+  return { state, notes };
+}
+
+function readZip(state, text, note) {
+  const digits = text.replace(/\D/g, "");
+  if (!text) return;
+  if (/^\d{4}$/.test(digits)) {
+    state.zip = `0${digits}`;
+    note("zip", state.zip);
+  } else if (digits.length === 5 || digits.length === 9) { // ZIP or ZIP+4
+    state.zip = digits.slice(0, 5);
+    if (!/^\d{5}(-?\d{4})?$/.test(text)) note("zip", state.zip);
+  } else {
+    state.zip = digits.slice(0, 5);
+    note("zip", state.zip);
+  }
+}
+
+/** A distance as the choice that covers it: 15 -> 25, 200 -> any; nonsense -> the default. */
+function nearestMiles(text) {
+  if (MILES.includes(text)) return text;
+  const n = Number(text);
+  if (!text || !Number.isFinite(n) || n < 0) return DEFAULT_MILES;
+  return MILES.find((m) => m === "any" || Number(m) >= n);
+}
+
+function readWeek(text, note) {
+  const bad = text.split(",").filter((item) => item.trim() && isOpen(parseWeek(item)));
+  if (bad.length) note("avail", formatWeek(parseWeek(text)));
+  return parseWeek(text);
 }
 
 /**

@@ -37,13 +37,18 @@ export function resultCard(db, p, group, state, result, kept) {
   li.appendChild(placeLine(db, p, loc, result));
   if (group === "unlisted") {
     li.dataset.unlisted = "1";
-    li.appendChild(el("p", "finder-result__when", say("unlistedLine")));
+    li.appendChild(el("p", "finder-result__when", say(result.asked ? "unlistedAsked" : "unlistedLine")));
   } else {
     const list = li.appendChild(el("ul", "finder-result__tracks"));
     for (const { t, miss } of tracks) list.appendChild(trackItem(db, t, miss));
   }
   li.appendChild(el("p", "finder-result__langs", say("languages", { list: languages(db, p) })));
   li.appendChild(badges(db, p));
+  const checked = db.providerChecked[prov];
+  if (checked) {
+    li.dataset.checked = checked === 2 ? "never" : "stale";
+    li.appendChild(el("p", "finder-result__checked", say(checked === 2 ? "checkedNever" : "checkedStale")));
+  }
   li.appendChild(actions(db, p, heading.id, kept));
   return li;
 }
@@ -82,7 +87,9 @@ function placeLine(db, p, loc, result) {
   const place = placeName(db, loc);
   const parts = [format[1], place];
   if (format[0] === "telehealth") {
-    parts.push(say("videoFrom", { states: stateNames(db, db.programTele[p] || [db.locationState[loc]]) }));
+    // Only the states the listing gives: a program's own state is a guess, never a claim.
+    parts.push(db.programTele[p] ? say("videoFrom", { states: stateNames(db, db.programTele[p]) })
+      : say("videoAsk"));
   } else if (result.dist && result.dist[p] === result.dist[p]) {
     parts.push(distanceText(result.dist[p], db.approx[loc] === 1));
   }
@@ -108,8 +115,9 @@ function badges(db, p) {
   const line = el("p", "finder-result__badges");
   const level = db.labels.level[db.program_level[p]];
   const open = db.labels.open[db.program_open[p]];
-  line.appendChild(el("span", "iop-badge iop-badge--level", level[1]));
-  line.append(" ", el("span", `iop-badge iop-badge--accepting-${open[0]}`, open[1]));
+  line.appendChild(el("span", "iop-badge iop-badge--level", MESSAGES.levelCard[level[0]] || level[1]));
+  line.append(" ", el("span", `iop-badge iop-badge--accepting-${open[0]}`,
+    open[0] === "unknown" ? say("openUnknown") : open[1]));
   return line;
 }
 
@@ -144,17 +152,38 @@ function fillSelect(select, pairs) {
   select.value = keep;
 }
 
-/** The select boxes list only the choices this index has. */
+/**
+ * The select boxes: level, format, payment and population list every code of the schema (a
+ * link's code is kept even when no program has it, and the status says what it finds); the
+ * others the choices this index has. "Only programs that list their hours" is hidden when
+ * every program lists them, and disabled, with the reason, when none does.
+ */
 export function fillOptions(form, db) {
   const f = form.elements;
   const present = (kind) => ([, , codes]) => codes.some((c) => db.codes[kind].has(c));
   const said = (choices) => choices.map(([code, key]) => [code, say(key)]);
-  fillSelect(f.level, db.labels.level);
-  fillSelect(f.pay, db.labels.pay);
+  const every = (kind) => db.schema[kind] || db.labels[kind];
+  fillSelect(f.level, every("level"));
+  fillSelect(f.pay, every("pay"));
   fillSelect(f.lang, [...db.labels.lang].sort((a, b) => a[1].localeCompare(b[1], LOCALE)));
-  fillSelect(f.fmt, db.labels.format);
-  fillSelect(f.pop, db.labels.pop);
+  fillSelect(f.fmt, every("format"));
+  fillSelect(f.pop, every("pop"));
   fillSelect(f.mat, said(MAT_CHOICES.filter(present("mat"))));
   fillSelect(f.open, said(OPEN_CHOICES.filter(present("open"))));
   form.querySelector("#iop-finder-listed-field").hidden = !db.anyUnlisted;
+  if (!db.anyListed) {
+    f.listed.disabled = true;
+    form.querySelector("#iop-finder-listed-hint").textContent = say("listedNone");
+  }
+}
+
+/** A language code no program has, as a choice of its own (a link asked for it). */
+export function addLanguage(select, code) {
+  if (!/^[a-z]{2,3}$/.test(code) || [...select.options].some((o) => o.value === code)) return;
+  let name = code;
+  try {
+    name = new Intl.DisplayNames([LOCALE], { type: "language" }).of(code) || code;
+  } catch { /* an unknown code keeps its letters */ }
+  const option = select.appendChild(el("option", "", name));
+  option.value = code;
 }

@@ -29,6 +29,26 @@ export function groupTitle(db, kind, result, state) {
  * their hours." When every program nearby has not listed its hours, it says so plainly.
  */
 export function statusText(db, result, state, shown) {
+  const before = notesBefore(db, result, state);
+  const text = countText(db, result, state, shown);
+  return before.length ? [...before, text].join(say("sentenceJoin")) : text;
+}
+
+/** What the search could not use, said before the count: a ZIP code that is not used, and a
+ * video-only search answered with programs partly by video (`result.videoInstead`). */
+function notesBefore(db, result, state) {
+  const notes = [];
+  if (state.zip && !result.place) {
+    notes.push(say(/^\d{5}$/.test(state.zip) ? "zipNotFound" : "zipIncomplete", { zip: state.zip }));
+  }
+  if (result.videoInstead) {
+    notes.push(say(db.codes.format.has("telehealth") ? "videoNoneMatch" : "videoNoneHere"));
+    if (result.total) notes.push(say("videoInstead"));
+  }
+  return notes;
+}
+
+function countText(db, result, state, shown) {
   const { groups, total, asked, place } = result;
   if (!total) return say("statusNone");
   const more = shown < total ? say("sentenceJoin") + say("statusShowing", { shown }) : "";
@@ -46,13 +66,25 @@ export function statusText(db, result, state, shown) {
 }
 
 /** How to widen a search that finds nothing; `labelOf(key)` names a select as the form does. */
-export function emptyTips(state, place, labelOf) {
+export function emptyTips(state, place, labelOf, anyListed = true) {
   const tips = [];
-  if (asksHours(state)) tips.push(say("tipDays"));
+  if (asksHours(state) && anyListed) tips.push(say("tipDays")); // else hours change nothing
   if (state.listed) tips.push(say("tipListed"));
   if (place && state.miles !== "any") tips.push(say("tipMiles"));
   for (const key of SELECTS) if (state[key]) tips.push(say("tipSelect", { label: labelOf(key) }));
   if (state.text) tips.push(say("tipText"));
   if (state.zip && !place) tips.push(say("tipZip"));
   return tips;
+}
+
+/** A part of a link the finder could not use as written (query.readLink's notes, and the
+ * select codes the page did not find), in words; `labelOf(key)` names a control. */
+export function linkNoteText(note, labelOf) {
+  const { key, value, used } = note;
+  if (key === "zip") return say(used.length === 5 ? "noteZipPadded" : "noteZipBad", { value, used });
+  if (key === "miles") return say(used === "any" ? "noteMilesAny" : "noteMiles", { value, used: milesText(Number(used)) });
+  if (key === "avail") return say("noteAvail", { value });
+  if (key === "listed") return say(note.none ? "noteListed" : "noteListedValue", { value });
+  if (SELECTS.includes(key) || key === "text") return say("noteSelect", { label: labelOf(key), value });
+  return say("noteUnknown", { key });
 }
