@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -63,16 +64,40 @@ def test_a_failed_run_leaves_the_directory_as_it_was(tmp_path: Path) -> None:
     assert siblings(site) == []
 
 
+@pytest.fixture
+def other_run() -> Iterator[subprocess.Popen[str]]:
+    """A process of our own standing for another build that is still running (never one we did
+    not start: a bug that signals it then hurts nothing else, such as the test runner). It
+    echoes each line it reads, so a reply shows it is alive and took no signal."""
+    echo = "import sys\nfor line in sys.stdin: print(line, end='', flush=True)"
+    child = subprocess.Popen([sys.executable, "-c", echo], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True)
+    yield child
+    child.kill()
+    child.communicate()  # closes both pipes, even one the child broke
+
+
+def still_running(child: subprocess.Popen[str]) -> bool:
+    assert child.stdin and child.stdout
+    try:
+        child.stdin.write("still there?\n")
+        child.stdin.flush()
+    except BrokenPipeError:
+        return False
+    return child.stdout.readline() == "still there?\n"
+
+
 def test_leftovers_of_killed_runs_are_removed_and_those_of_running_ones_kept(
-        tmp_path: Path) -> None:
+        tmp_path: Path, other_run: subprocess.Popen[str]) -> None:
     site = tmp_path / "site"
     write_site(site, "old")
-    dead, running = dead_pid(), os.getppid()
+    dead, running = dead_pid(), other_run.pid
     for name in (f".site.new-{dead}", f".site.old-{dead}", f".site.new-{running}",
                  f".other.new-{dead}", "notes"):
         (tmp_path / name).mkdir()
     replace_dir(site, write_new)
     assert siblings(site) == sorted([f".site.new-{running}", f".other.new-{dead}", "notes"])
+    assert still_running(other_run), "looking for a running build must not disturb it"
 
 
 def test_a_run_killed_between_the_two_renames_gets_the_old_output_back(
