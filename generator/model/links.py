@@ -23,6 +23,9 @@ _STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _PATH_SAFE = "/:@!$&()*+,;=-._~%"
 _QUERY_SAFE = _PATH_SAFE + "?"
 
+# Cached as `name = lru_cache(...)(_name)`, not with the decorator: mutmut, the mutation
+# tester of `make mutation`, leaves decorated functions unmutated (docs/quality.md).
+
 # One address, like 'intake@example.org': no quoting, comments or IP literals, and no character
 # that HTML or Markdown gives a meaning. The same pattern is in schema/provider.schema.json.
 EMAIL = re.compile(r"[A-Za-z0-9_+-]+(\.[A-Za-z0-9_+-]+)*"
@@ -34,8 +37,7 @@ class BadAddress(ValueError):
     """Why a web address cannot be linked, in words for the person who wrote it."""
 
 
-@lru_cache(maxsize=1 << 14)
-def url_problem(url: str) -> str | None:
+def _url_problem(url: str) -> str | None:
     """What is wrong with a listing's web address, or None when `web_address` can write it."""
     try:
         web_address(url)
@@ -44,8 +46,10 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1 << 14)
-def web_address(url: str) -> str:
+url_problem = lru_cache(maxsize=1 << 14)(_url_problem)
+
+
+def _web_address(url: str) -> str:
     """`url` as an http(s) address with a real host, percent-encoded ASCII; BadAddress if not."""
     bad = sorted({c for c in url if c in _FORBIDDEN or c.isspace() or not c.isprintable()})
     if bad:
@@ -68,6 +72,9 @@ def web_address(url: str) -> str:
     fragment = quote(_STRAY_PERCENT.sub("%25", parts.fragment), safe=_QUERY_SAFE)
     return (f"{parts.scheme}://{where}{path}" + (f"?{query}" if parts.query else "")
             + (f"#{fragment}" if parts.fragment else ""))
+
+
+web_address = lru_cache(maxsize=1 << 14)(_web_address)
 
 
 def linkable(url: str | None) -> str | None:
