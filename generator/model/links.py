@@ -16,6 +16,7 @@ from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 _PHONE_KEEP = re.compile(r"[^0-9+]")
+_NOT_DIGIT = re.compile(r"[^0-9]")
 _LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 _FORBIDDEN = frozenset('<>"\'`\\')  # HTML's quotes and brackets; a backslash means "/" to browsers
 _STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
@@ -92,17 +93,17 @@ def _host(netloc: str, hostname: str) -> str:
     dashes (a Unicode name becomes its 'xn--' form)."""
     if netloc.startswith("["):
         try:
-            if "%" in hostname:
-                raise ValueError("a zone index only means something on one machine")
+            if "%" in hostname:  # a zone index only means something on one machine
+                raise ValueError
             return f"[{ipaddress.IPv6Address(hostname).compressed}]"
         except ValueError:
             raise BadAddress(f"has the host {hostname!r}, which is not an IPv6 address; check "
                              "it") from None
-    if "[" in netloc or "]" in netloc:
+    if "[" in netloc:  # and so a "]" too: urlsplit refuses a lone bracket
         raise BadAddress("has '[' or ']' in its host; remove them")
     name = hostname.removesuffix(".")
     try:
-        ascii_name = name.encode("idna").decode("ascii")
+        ascii_name = name.encode("idna").decode("ascii")  # pragma: no mutate (codecs ignore case)
     except UnicodeError:
         raise BadAddress(f"has the host {hostname!r}, which is not a valid domain name; check "
                          "its spelling") from None
@@ -144,7 +145,7 @@ def tel_href(phone: str) -> str:
     digits = _PHONE_KEEP.sub("", number)
     if not digits.startswith("+"):
         digits = "+1" + digits if len(digits) == 10 else digits
-    extension = _PHONE_KEEP.sub("", extension).lstrip("+")
+    extension = _NOT_DIGIT.sub("", extension)
     return "tel:" + digits + (f";ext={extension}" if extension else "")
 
 
