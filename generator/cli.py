@@ -305,7 +305,8 @@ def _audit(args: argparse.Namespace) -> int:
     sitemap = args.site / "sitemap.xml"
     own = (urlsplit(args.site_url).hostname if args.site_url else
            audit.sitemap_host(sitemap.read_text(encoding="utf-8")) if sitemap.is_file() else None)
-    pages = sorted(args.site.rglob("*.html"))
+    pages = sorted(path for path in args.site.rglob("*")
+                   if path.is_file() and path.name.lower().endswith(audit.DOCUMENT_SUFFIXES))
     problems = 0
     for page in pages:
         html = page.read_text(encoding="utf-8", errors="replace")
@@ -315,7 +316,8 @@ def _audit(args: argparse.Namespace) -> int:
             print(finding.describe(str(listing) if listing.is_file() else None),
                   file=sys.stderr)
             problems += 1
-    print(f"{len(pages)} pages audited: {problems} problem{'' if problems == 1 else 's'}",
+    print(f"{len(pages)} files audited (pages, SVG, XML): "
+          f"{problems} problem{'' if problems == 1 else 's'}",
           file=sys.stderr)
     return EXIT_INVALID if problems else EXIT_OK
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.config_options import ExtraScriptValue
@@ -22,12 +21,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from generator.adapter import theme_text
 from generator.adapter.serve import ServeFiles
 from generator.finder import search_index
 from generator.load import progress
 from generator.load.catalog import Cache, Catalog, UsageError, load_paths
 from generator.load.diagnostics import Severity, format_all
-from generator.output import audit, hosting, site, theme
+from generator.output import audit, hosting, site, theme, theme_scripts
 from generator.pages import headings, outbound, provider_page
 
 log = logging.getLogger("mkdocs.plugins.iopdir")
@@ -62,8 +62,9 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         self.serve_files: ServeFiles | None = None  # generated files on disk, while serving
         self.dirty = False
         self.findings: list[str] = []  # of the post-build audit, one line each
-        self.static_html: list[str] = []  # HTML files copied as they are, audited after the build
+        self.static_documents: list[str] = []  # copied as they are (HTML, SVG, XML): audited after
         self.listing_paths: dict[str, str] = {}  # slug: listing file, to name it in findings
+        self.trusted = theme_scripts.TrustedScripts(())  # set from the theme in on_config
         self.show_progress = False  # `iopdir build` on a terminal or in CI: pages built so far
         self.progress: progress.Progress | None = None
 
@@ -89,6 +90,9 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                               "set use_directory_urls: true in mkdocs.yml")
         # The built-in overrides come after the project's own custom_dir, before Material.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme.OVERRIDES))
+        # Inline scripts a page may run: those the theme's templates write, nothing else.
+        self.trusted = theme_scripts.from_templates(config.theme.dirs)
+        theme_text.escape_config(config)
         _add_builtin_assets(config)
         self.catalog = (self.preloaded if self.preloaded is not None
                         else self._load(self.providers_path(config)))
@@ -121,8 +125,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                 files.append(File(path, src_dir=str(theme.DOCS), dest_dir=config.site_dir,
                                   use_directory_urls=config.use_directory_urls))
         hand_written = {file.src_uri for file in files}
-        self.static_html = [file.dest_uri for file in files
-                            if file.src_uri.endswith((".html", ".htm"))
+        self.static_documents = [file.dest_uri for file in files
+                            if file.src_uri.lower().endswith(audit.DOCUMENT_SUFFIXES)
                             and not file.is_documentation_page()]
         added = dict(self._generated_files(config, hand_written))
         for file in added.values():
@@ -172,7 +176,7 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                          files: Files) -> str:
         if not self.config.enabled:
             return markdown
-        escape_theme_text(page.meta, escaped=page.file.src_uri in self.generated_pages)
+        theme_text.escape_page_meta(page.meta, escaped=page.file.src_uri in self.generated_pages)
         if self.catalog is None:
             return markdown
         if page.file.src_uri in self.search_entries:  # one compact entry instead (on_post_build)
@@ -215,7 +219,7 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
 
     def _secured(self, html: str, dest: str, config: MkDocsConfig) -> str:
         """The page with its own Content-Security-Policy, audited as it is written."""
-        html, hashes = hosting.with_policy(html)
+        html, hashes = hosting.with_policy(html, self.trusted)
         self.script_hashes |= hashes
         self._audit(html, dest, config)
         return html
@@ -231,12 +235,12 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
             self.progress.close()
             self.progress = None
         if self.config.enabled:
-            for dest in self.static_html:
+            for dest in self.static_documents:
                 path = Path(config.site_dir) / dest
                 if path.is_file():
                     self._audit(path.read_text(encoding="utf-8", errors="replace"), dest, config)
             if self.findings:
-                raise PluginError(_audit_report(self.findings))
+                raise PluginError(theme_text.audit_report(self.findings))
             self._write_search_index(Path(config.site_dir) / "search" / "search_index.json")
             if self.serve_files is not None:
                 self.serve_files.after_build()
@@ -266,30 +270,6 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                 server.watch(config.theme.custom_dir)
             server.watch(str(theme.ROOT))  # and so is the built-in theme, when developing it
         return server
-
-
-THEME_TEXT = ("title", "description", "author")
-SHOWN_FINDINGS = 50
-
-
-def escape_theme_text(meta: MutableMapping[str, Any], escaped: bool = False) -> None:
-    """Front matter values the theme prints into HTML, escaped for every page. MkDocs' theme
-    environment does not autoescape, and Material prints page.meta.title and .description as
-    they are (in <title>, the header and <meta name="description">): as Markup they print
-    escaped there, and an override's `| e` leaves them as they are. Generated pages' values
-    are escaped already (templating.front_matter): `escaped` only marks them so."""
-    for key in THEME_TEXT:
-        value = meta.get(key)
-        if isinstance(value, str) and not isinstance(value, Markup):
-            meta[key] = Markup(value) if escaped else escape(value)
-
-
-def _audit_report(findings: list[str]) -> str:
-    shown = "\n".join(findings[:SHOWN_FINDINGS])
-    more = len(findings) - SHOWN_FINDINGS
-    tail = f"\n... and {more} more" if more > 0 else ""
-    return ("iopdir: the built pages failed the safety audit (script or outside requests where "
-            f"none belong); nothing was published:\n{shown}{tail}")
 
 
 def _add_builtin_assets(config: MkDocsConfig) -> None:

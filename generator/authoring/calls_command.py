@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.authoring import calls, calls_page
 from generator.load.catalog import UsageError, load_paths
+from generator.load.diagnostics import has_errors
 from generator.model.vocab import STATES
 
 EXAMPLE = "iopdir calls --state IL --limit 40 --out calls"
@@ -61,7 +62,7 @@ def _calls(args: argparse.Namespace) -> int:
     print(f"Wrote {len(chosen):,} of {len(found):,} listings that need a call "
           f"({unscheduled:,} without a schedule) to {args.out / 'calls.csv'} and "
           f"{args.out / 'calls.html'}", file=sys.stderr)
-    if catalog.diagnostics:
-        print("Some listings have problems and are left out: run iopdir validate",
+    if has_errors(catalog.diagnostics):  # warnings leave a listing in; errors leave it out
+        print("Some listings have errors and are left out: run iopdir validate",
               file=sys.stderr)
     return 0

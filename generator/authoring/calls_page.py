@@ -7,19 +7,17 @@ from anywhere. CSV cells that a spreadsheet would run as a formula get a leading
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Sequence
 
 import jinja2
 
 from generator.authoring.calls import Call
 from generator.model.links import tel_href
+from generator.opendata import csvfile
 
 CSV_COLUMNS = ("priority", "listing", "name", "state", "city", "time_zone", "phone",
                "intake_phones", "why", "ask", "last_verified", "record")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 # Said once, at the top of the page: how to call an intake line without getting in its way.
 SCRIPT = (
@@ -97,19 +95,13 @@ def page(calls: Sequence[Call], today: dt.date, states: Sequence[str], total: in
 
 
 def csv_text(calls: Sequence[Call]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for call in calls:
-        provider, where = call.provider, call.provider.locations[0]
-        writer.writerow([_cell(str(value)) for value in (
-            call.priority, f"{provider.slug}.yaml", provider.name, where.state, where.city,
+    """Through the shared writer that keeps listing text from running as a formula."""
+    return csvfile.table_csv(CSV_COLUMNS, (_row(call) for call in calls))
+
+
+def _row(call: Call) -> tuple[object, ...]:
+    provider, where = call.provider, call.provider.locations[0]
+    return (call.priority, f"{provider.slug}.yaml", provider.name, where.state, where.city,
             call.zone, provider.phone, "; ".join(provider.intake_phones),
             "; ".join(call.reasons), " | ".join(call.questions), provider.last_verified,
-            call.record_command)])
-    return out.getvalue()
-
-
-def _cell(value: str) -> str:
-    """Text from listings, kept from being run as a formula by a spreadsheet."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+            call.record_command)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.authoring import form_update
 from generator.authoring.form_update import Outcome, Request
-from generator.authoring.github_text import inert
+from generator.authoring.github_text import code, inert
 from generator.load.catalog import UsageError
 
 EXAMPLE = ("iopdir apply-form update issue.md --issue-url https://github.com/OWNER/REPO/issues/12"
@@ -115,15 +115,15 @@ def _write(path: Path | None, text: str, append: bool = False) -> None:
 
 
 def comment(outcome: Outcome, kind: str, changed: bool) -> str:
-    listing = inert(outcome.listing) if outcome.listing else "the listing"
+    listing = code(outcome.listing) if outcome.listing else "the listing"
     if outcome.problems:
-        lines = [f"Thank you. The form could not be applied to `{listing}` yet, because:", ""]
+        lines = [f"Thank you. The form could not be applied to {listing} yet, because:", ""]
         lines += [f"- {inert(p)}" for p in outcome.problems]
         lines += ["", "To correct them, edit the issue (the \"...\" menu of its first "
                   "comment): the answers are checked again."]
         return "\n".join(lines) + "\n"
     if not changed:
-        return (f"Thank you. `{listing}` already says all of this, so nothing needs to "
+        return (f"Thank you. {listing} already says all of this, so nothing needs to "
                 "change.\n")
     done = "\n".join(f"- {inert(c)}" for c in outcome.changes)
     what = ("A pull request with these changes is open for a maintainer to review"
@@ -135,7 +135,7 @@ def comment(outcome: Outcome, kind: str, changed: bool) -> str:
 def pr_body(outcome: Outcome, kind: str, issue_url: str | None) -> str:
     source = f" from {issue_url}" if issue_url else ""
     title = ("Listing update" if kind == "update" else "Recheck after a confirmed report")
-    lines = [f"{title} for `{inert(outcome.listing)}`, made by `iopdir apply-form {kind}`"
+    lines = [f"{title} for {code(outcome.listing)}, made by `iopdir apply-form {kind}`"
              f"{source}.", ""]
     lines += [f"- {inert(c)}" for c in outcome.changes]
     lines += ["", "Before merging: confirm the change with the program (the form says how), "

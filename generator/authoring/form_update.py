@@ -61,7 +61,9 @@ def update(request: Request) -> Outcome:
     if outcome.problems:
         return outcome
     by = f"Provider ({' '.join(role.split())[:MAX_ROLE]})"
-    listing_edit.mark_verified(edit, by, "provider_form", request.day)
+    # The warnings of a failed call or a report stay until a maintainer checks by phone
+    # (`iopdir record`): anyone can send this form.
+    listing_edit.mark_verified(edit, by, "provider_form", request.day, settles=False)
     return _finish(edit, request.day, outcome)
 
 

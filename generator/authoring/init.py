@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import re
 import sys
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from generator.authoring.scaffold import Prompter
 from generator.load.catalog import UsageError
 from generator.model import resources
 from generator.output import theme
+from generator.pages.templating import yaml_string
 
 TEMPLATES = Path(__file__).with_name("project-templates")
 SAMPLE = "providers/lanternfish-recovery-collective.yaml"
@@ -134,17 +134,18 @@ def contents(values: dict[str, str], today: dt.date) -> dict[str, bytes]:
 
 
 def _words(values: dict[str, str]) -> dict[str, str]:
-    """What the templates fill in; YAML values as JSON strings, which YAML reads as they are."""
+    """What the templates fill in; YAML values as double-quoted ASCII strings, which YAML reads
+    as they are (JSON's own escapes would write an emoji as two surrogates YAML refuses)."""
     name, region, repository = values["name"], values["region"], values["repository"]
     title = f"{region} IOP Program Finder" if region else "IOP Program Finder"
     where = f" in {region}" if region else ""
     about = (f"Find intensive outpatient programs for substance use treatment{where} whose "
              "schedules fit your week.")
     return {
-        "site_name": json.dumps(title), "site_description": json.dumps(about),
-        "copyright": json.dumps(f"Directory run by {name}" if name else ""),
-        "organisation": json.dumps(name), "region": json.dumps(region),
-        "repository": json.dumps(repository), "title": title, "where": where,
+        "site_name": yaml_string(title), "site_description": yaml_string(about),
+        "copyright": yaml_string(f"Directory run by {name}" if name else ""),
+        "organisation": yaml_string(name), "region": yaml_string(region),
+        "repository": yaml_string(repository), "title": title, "where": where,
         "run_by": f"It is run by {name}." if name else "",
         "repository_line": (f"\nProviders send new and changed listings as pull requests to "
                             f"{repository}.\n" if repository else ""),

@@ -9,6 +9,7 @@ invalid is refused, and nothing is written.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,8 @@ from generator.load.checks import SLUG
 from generator.load.diagnostics import Diagnostic, has_errors
 from generator.model import schedule_text
 from generator.model.vocab import WEEKEND
+
+_NUMBER = re.compile(r"[0-9]{1,4}")  # a program's number, in ASCII digits
 
 TOP_ORDER = ("name", "description", "website", "phone", "intake_phones", "email",
              "accreditations", "levels_of_care", "last_verified", "source", "verification",
@@ -79,7 +82,7 @@ def choose_program(edit: Edit, choice: str | None) -> CommentedMap:
             return found[0]
         raise UsageError(f"{edit.shown} has {len(found)} programs: say which, by number or "
                          f"name ({listed})")
-    if choice.strip().isdigit() and 1 <= int(choice) <= len(found):
+    if _NUMBER.fullmatch(choice.strip()) and 1 <= int(choice) <= len(found):  # not '²'
         return found[int(choice) - 1]
     wanted = choice.strip().casefold()
     exact = [p for p, n in zip(found, names, strict=True) if n.casefold() == wanted]
@@ -168,15 +171,16 @@ def set_field(edit: Edit, target: CommentedMap, key: str, value: Any, what: str,
     edit.changes.append(what)
 
 
-def mark_verified(edit: Edit, by: str, method: str, day: dt.date) -> None:
-    """A successful check: last_verified and verification; a failed call or a report waiting
-    for a check is settled by it."""
+def mark_verified(edit: Edit, by: str, method: str, day: dt.date, settles: bool = True) -> None:
+    """A successful check: last_verified and verification. With `settles`, it also settles a
+    failed call or a report waiting for a check; a form anyone can send does not (whoever has
+    taken over a listing's phone number must not be able to clear its warnings)."""
     date = yamledit.quoted(day.isoformat())
     yamledit.set_field(edit.doc, "last_verified", date, TOP_ORDER)
     yamledit.set_field(edit.doc, "verification",
                        yamledit.block_map({"by": yamledit.quoted(by), "method": method,
                                            "date": date}), TOP_ORDER)
-    for settled in ("unreachable", "recheck"):
+    for settled in ("unreachable", "recheck") if settles else ():
         if settled in edit.doc:
             yamledit.remove_field(edit.doc, settled)
             edit.changes.append(f"removed {settled}")

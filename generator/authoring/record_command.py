@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
+import re
 import sys
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _positive(value: str) -> int:
-    number = int(value) if value.isdigit() else 0
+    number = int(value) if re.fullmatch(r"[0-9]{1,6}", value) else 0  # not '²', which int() refuses
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value!r}: give a whole number of calls, like 3")
     return number

@@ -107,7 +107,7 @@ def with_phones_of(kept: Facility, repeats: list[Facility]) -> Facility:
 def _zip(raw: str) -> tuple[str | None, str]:
     """Five digits; the directory lost leading zeros from some codes ('4401', '603')."""
     digits = raw.split("-")[0].strip()
-    if not digits.isdigit() or not 3 <= len(digits) <= 5:
+    if not (digits.isascii() and digits.isdigit()) or not 3 <= len(digits) <= 5:
         return None, ""
     return digits.zfill(5), ("ZIP code padded to five digits" if len(digits) < 5 else "")
 

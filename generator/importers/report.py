@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.load.diagnostics import Diagnostic
+from generator.opendata import csvfile
 
 IMPORTED = "imported"
 # Why a row was skipped: the key, and the words of the summary.
@@ -82,18 +82,13 @@ class Report:
 
     def write_csv(self, path: Path) -> None:
         """Every row's outcome, for a maintainer to sort and filter."""
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["facility_id", "line", "state", "outcome", "detail", "file"])
-            for o in self.outcomes:
-                writer.writerow([_cell(o.facility_id), o.line, _cell(o.state),
-                                 "imported" if o.reason == IMPORTED else "skipped",
-                                 _cell(o.detail or o.reason), _cell(o.file)])
+        rows = ((o.facility_id, o.line, o.state,
+                 "imported" if o.reason == IMPORTED else "skipped", o.detail or o.reason, o.file)
+                for o in self.outcomes)
+        path.write_text(csvfile.table_csv(
+            ["facility_id", "line", "state", "outcome", "detail", "file"], rows),
+            encoding="utf-8", newline="")
 
-
-def _cell(value: str) -> str:
-    """Text from the directory, kept from being read as a formula by a spreadsheet."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _counted(title: str, counts: Counter[str]) -> list[str]:

@@ -60,6 +60,8 @@ class Named:
 
 def parse_named(text: str) -> Named:
     """'Evening track: Mon-Thu 6-9pm' -> the name and the sessions."""
+    if len(text) > MAX_LENGTH:
+        return Named(None, parse(text))  # which says it is too long
     found = _NAME.match(text)
     if found and not _is_schedule_text(found["name"]):
         return Named(found["name"], parse(found["rest"]))
@@ -78,9 +80,15 @@ def _day_words(text: str) -> list[str]:
     return [w.strip(".:") for w in re.split(r"\s*(?:,|&|\band\b|\s)\s*", text) if w.strip(".:")]
 
 
+MAX_LENGTH = 300  # a week of hours fits in far less; text from a form may be anything
+
+
 def parse(text: str) -> list[Session]:
     """The sessions of one track, or ScheduleError with every problem found."""
-    parts = [p.strip() for p in re.split(r"[;\n]", text) if p.strip()]
+    if len(text) > MAX_LENGTH:  # and the time patterns, run on huge text, take seconds
+        raise ScheduleError([f"the hours are {len(text):,} characters long; write them in "
+                             f"under {MAX_LENGTH}, like 'Mon, Tue, Thu 6-9pm; Sat 9am-1pm'"])
+    parts = [" ".join(p.split()) for p in re.split(r"[;\n]", text) if p.strip()]
     if not parts:
         raise ScheduleError(["no schedule given; write days and times, like "
                              "'Mon, Tue, Thu 6-9pm; Sat 9am-1pm'"])

@@ -5,8 +5,9 @@ Escaping is the first defence against listing text becoming markup; this checks 
 whatever a bug upstream let through. A page fails on: an event-handler attribute (`on...`); a
 `javascript:` or `vbscript:` address, or a `data:` one that is not an image; an element that
 loads a resource from another host (scripts, images, frames, objects, media, stylesheets and
-icons, form targets, `url()` in styles, a `<base>`, a meta refresh); an inline script whose
-SHA-256 is not in the page's own Content-Security-Policy; and JSON-LD that is not JSON.
+icons, form targets, `url()` in styles, a `<base>`, a meta refresh, an SVG animation of an
+address); an inline script whose SHA-256 is not in the page's own Content-Security-Policy;
+and JSON-LD that is not JSON. SVG, XHTML and XML files are audited the same way.
 
 Pure: HTML text in, findings out. The HTML is parsed with Lexbor (through selectolax), an HTML5
 parser that builds the same tree a browser does, about ten times faster than `html.parser`.
@@ -41,7 +42,14 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _STRIPPED = re.compile(r"[\t\n\r]")
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""",
                       re.IGNORECASE | re.DOTALL)
-_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]*)", re.IGNORECASE)
+# A refresh's content as browsers read it: a delay, then ';' or ',', then the address, with or
+# without 'url=' and quotes ('2; https://x' navigates as well as '0;url=https://x').
+_REFRESH = re.compile(r"\s*[0-9.]*\s*(?:[;,]\s*)?(?:url\s*=\s*)?(['\"]?)(.*?)\1\s*$",
+                      re.IGNORECASE | re.DOTALL)
+# SVG animations that set an attribute over time, such as a link's address.
+_ANIMATIONS = frozenset({"set", "animate", "animatetransform", "animatemotion"})
+# Files a browser runs as documents (with script), audited like pages.
+DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".svg", ".xml")
 _PROVIDER_LINK = re.compile(r"(?:^|/)providers/([a-z0-9]+(?:-[a-z0-9]+)*)/(?:#|$)")
 
 
@@ -112,9 +120,18 @@ def _problems(node: LexborNode, tag: str, attrs: dict[str, str | None],
     elif tag in ("iframe", "frame") and "srcdoc" in attrs:
         yield f"{_show(tag, 'srcdoc', attrs['srcdoc'])}: a frame of inline HTML"
     elif tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
-        target = _REFRESH_URL.search(attrs.get("content") or "")
-        if target and _elsewhere(target.group(1), own, scheme_too=True):
+        target = _REFRESH.match(attrs.get("content") or "")
+        if target and target.group(2) and _elsewhere(target.group(2), own, scheme_too=True):
             yield f"{_show(tag, 'content', attrs.get('content'))}: a refresh to another host"
+    elif tag in _ANIMATIONS and _animated(attrs) in ("href", "xlink:href", "src"):
+        yield f"{_show(tag, 'attributeName', _animated(attrs))}: an animation that changes an " \
+              "address"
+
+
+def _animated(attrs: dict[str, str | None]) -> str:
+    """The attribute an SVG animation changes (HTML parsers keep SVG's 'attributeName')."""
+    return next((value or "" for name, value in attrs.items()
+                 if name.lower() == "attributename"), "").strip().lower()
 
 
 def _address_problems(tag: str, name: str, value: str, attrs: dict[str, str | None],

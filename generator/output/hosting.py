@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit, urlunsplit
 
 # Inline <script> elements without src. Data blocks (JSON, JSON-LD) are never executed, so a
@@ -51,8 +51,9 @@ def robots_txt(site_url: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def script_hashes(html: str) -> set[str]:
-    """CSP source expressions ('sha256-...') for each executable inline script of a page."""
+def script_hashes(html: str, trusted: Callable[[str], bool] = lambda body: True) -> set[str]:
+    """CSP source expressions ('sha256-...') for each executable inline script of a page that
+    `trusted` accepts (see theme_scripts: only those the theme's templates write)."""
     hashes = set()
     for match in INLINE_SCRIPT.finditer(html):
         attrs = match.group("attrs")
@@ -61,7 +62,8 @@ def script_hashes(html: str) -> set[str]:
         kind = SCRIPT_TYPE.search(attrs)
         if (kind.group("type").strip().lower() if kind else "") not in JS_TYPES:
             continue
-        hashes.add(script_hash(match.group("body")))
+        if trusted(match.group("body")):
+            hashes.add(script_hash(match.group("body")))
     return hashes
 
 
@@ -84,11 +86,13 @@ def content_security_policy(hashes: Iterable[str], meta: bool = False) -> str:
     ])
 
 
-def with_policy(html: str) -> tuple[str, set[str]]:
+def with_policy(html: str,
+                trusted: Callable[[str], bool] = lambda body: True) -> tuple[str, set[str]]:
     """The page with its own Content-Security-Policy as a <meta> element, so hosts that cannot
-    send headers (GitHub Pages) protect it too, and the hashes of its inline scripts. A meta
+    send headers (GitHub Pages) protect it too, and the hashes of the inline scripts `trusted`
+    accepts: any other inline script is blocked by browsers and reported by the audit. A meta
     policy covers only what follows it, so it goes right after <meta charset>, or <head>."""
-    hashes = script_hashes(html)
+    hashes = script_hashes(html, trusted)
     tag = (f'<meta http-equiv="Content-Security-Policy" '
            f'content="{content_security_policy(hashes, meta=True)}">')
     anchor = _CHARSET.search(html) or _HEAD.search(html)

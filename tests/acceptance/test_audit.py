@@ -69,7 +69,8 @@ def test_every_built_page_carries_its_own_policy(iopdir: Run, tmp_path: Path) ->
     assert "frame-ancestors 'none'" in headers  # headers can say what a meta policy cannot
     audited = iopdir("audit", site)
     assert audited.returncode == 0, audited.stderr
-    assert audited.stderr.strip() == f"{len(pages)} pages audited: 0 problems"
+    documents = len(pages) + 2  # and sitemap.xml and the favicon, an SVG
+    assert audited.stderr.strip() == f"{documents} files audited (pages, SVG, XML): 0 problems"
 
 
 def test_the_audit_command_names_the_page_and_the_listing(iopdir: Run, tmp_path: Path) -> None:
@@ -86,4 +87,34 @@ def test_the_audit_command_names_the_page_and_the_listing(iopdir: Run, tmp_path:
         "providers/otterbank-wellness-house/index.html: <img src='https://evil.example.com/"
         "p.png'>: loads from another host (listing "
         f"{ROOT / 'providers' / 'otterbank-wellness-house.yaml'})")
-    assert result.stderr.splitlines()[-1].endswith("pages audited: 1 problem")
+    assert result.stderr.splitlines()[-1].endswith("(pages, SVG, XML): 1 problem")
+
+
+def test_the_site_name_and_copyright_show_as_written(iopdir: Run, tmp_path: Path) -> None:
+    """mkdocs.yml text is printed by the theme as it is; it reaches pages escaped, so a name
+    such as 'Recovery & Wellness' reads right and markup in it stays text."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\n"
+        "site_name: 'Recovery & Wellness</title><script>alert(1)</script>'\n"
+        "copyright: '<img src=x onerror=alert(2)> Coalition'\n", encoding="utf-8")
+    site = tmp_path / "site"
+    built = iopdir("build", "--config", config, "--site-dir", site)
+    assert built.returncode == 0, built.stderr
+    home = LexborHTMLParser((site / "index.html").read_text(encoding="utf-8"))
+    title, copyright_ = home.css_first("title"), home.css_first(".md-copyright")
+    assert title is not None and copyright_ is not None
+    assert title.text() == "Recovery & Wellness</title><script>alert(1)</script>"
+    assert [s.text() for s in home.css("script") if "alert" in s.text()] == []
+    assert home.css("img[onerror]") == []
+    assert "<img src=x onerror=alert(2)> Coalition" in copyright_.text()
+
+
+def test_an_svg_that_runs_script_fails_the_build(iopdir: Run, tmp_path: Path) -> None:
+    config = _config_with_docs(tmp_path, None)
+    (tmp_path / "docs" / "badge.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>', encoding="utf-8")
+    built = iopdir("build", "--config", config, "--site-dir", tmp_path / "site")
+    assert built.returncode == 1
+    assert "badge.svg: <svg onload='alert(1)'>: an event handler attribute runs script" \
+        in built.stderr

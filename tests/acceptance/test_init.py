@@ -130,3 +130,14 @@ def _config_text(path: Path) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8").replace("$", "")
     config: dict[str, Any] = yaml.load(text, Loader=_Loader)
     return config
+
+
+def test_any_name_is_written_as_typed_and_read_back_as_it_was(tmp_path: Path) -> None:
+    """Names people type (an emoji, quotes, markup, accents) reach mkdocs.yml as they are, in a
+    form every YAML reader takes (JSON's escapes would write an emoji as surrogates)."""
+    name = 'Recovery 🌱 "Coalition" <b>Niños</b>'
+    result = _init(tmp_path / "p", "--no-input", "--name", name, "--region", "Nuevo México")
+    assert result.returncode == 0, result.stderr
+    config = _config(tmp_path / "p" / "mkdocs.yml")
+    assert config["copyright"] == f"Directory run by {name}"
+    assert config["site_name"] == "Nuevo México IOP Program Finder"

@@ -58,7 +58,7 @@ def test_the_runner_builds_the_generated_project_unchanged(runner: str, generate
     for html in (finder, page, (site / "index.html").read_text(encoding="utf-8")):
         assert 'class="iop-crisis"' in html and 'href="tel:988"' in html
         assert "1-800-662-4357" in html
-    assert "javascripts/finder.js" in finder and "stylesheets/extra.css" in finder
+    assert "javascripts/finder/main.js" in finder and "stylesheets/extra.css" in finder
     data = json.loads((site / "data" / "providers.json").read_text(encoding="utf-8"))
     assert any(p["slug"] == PROVIDER for p in data["providers"])
     assert (site / "data" / "programs.csv").exists()

@@ -83,4 +83,4 @@ def test_init_new_and_build_strict_make_a_working_site(installed: Path, tmp_path
     assert {p["slug"] for p in data["providers"]} == {
         "harbor-light-recovery", "lanternfish-recovery-collective"}
     assert (site / "is-an-iop-right-for-me" / "index.html").exists()  # built in
-    assert (site / "javascripts" / "finder.js").exists()
+    assert (site / "javascripts" / "finder" / "main.js").exists()

@@ -60,6 +60,8 @@ programs:
 def _config(tmp: Path) -> Path:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}", 1)
+    assert 'repo_url: !ENV [REPO_URL, ""]' in text
+    text = text.replace('repo_url: !ENV [REPO_URL, ""]', f"repo_url: {REPO}", 1)
     config = tmp / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     return config

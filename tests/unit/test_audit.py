@@ -47,6 +47,10 @@ def messages(html: str) -> list[str]:
     ("<style>@import 'https://evil.example.com/x.css';</style>",
      "a style that loads from another host"),
     ('<svg><image href="https://evil.example.com/p.png"/></svg>', "loads from another host"),
+    ('<svg><a><set attributeName="href" to="https://evil.example.com/"/></a></svg>',
+     "an animation that changes an address"),
+    ('<svg><a><animate attributeName="xlink:href" values="javascript:alert(1)"/></a></svg>',
+     "an animation that changes an address"),
     ('<script src="https://evil.example.com/x.js"></script>', "loads from another host"),
     ("<script>window.__pwned=1</script>", "an inline script whose hash is not in the page"),
     ('<script type="application/ld+json">{"a": </script>', "not valid JSON"),
@@ -65,6 +69,10 @@ def test_what_fails_a_page(body: str, found: str) -> None:
     '<link rel="preload" href="//evil.example.com/x.js" as="script">',
     '<base href="https://evil.example.com/">',
     '<meta http-equiv="refresh" content="0;url=https://evil.example.com/">',
+    # Browsers also follow a refresh without 'url=', after ',' or with quotes.
+    '<meta http-equiv="refresh" content="2; https://evil.example.com/tracked">',
+    '<meta http-equiv="refresh" content="0,\'//evil.example.com/\'">',
+    '<meta http-equiv="Refresh" content=" 1 ; URL = \'https://evil.example.com/\' ">',
 ])
 def test_what_fails_a_page_head(head: str) -> None:
     assert messages(page("<p>x</p>", head)), head
@@ -80,6 +88,8 @@ def test_what_fails_a_page_head(head: str) -> None:
     ('<script id="__config" type="application/json">{"a": 1}</script>', ""),
     ('<p title="onerror=x javascript:x">text that mentions javascript: and onerror=</p>', ""),
     ("", '<link rel="canonical" href="https://other.example.org/page/">'),
+    ("", '<meta http-equiv="refresh" content="30">'),  # a reload of the page itself
+    ("", '<meta http-equiv="refresh" content="0; url=../finder/">'),
     ("", '<link rel="alternate" type="application/rss+xml" href="https://x.example.org/f">'),
 ])
 def test_what_a_page_may_hold(body: str, head: str) -> None:
@@ -117,3 +127,16 @@ def test_the_site_host_comes_from_the_sitemap() -> None:
     xml = "<urlset><url><loc>https://iop.example.org/iop/</loc></url></urlset>"
     assert audit.sitemap_host(xml) == "iop.example.org"
     assert audit.sitemap_host("<urlset/>") is None
+
+
+def test_documents_other_than_html_are_audited_too() -> None:
+    """A browser runs script in an SVG or XHTML file opened on its own: the build audits every
+    file of these kinds it copies, and `iopdir audit` every one it finds."""
+    assert all(name.endswith(audit.DOCUMENT_SUFFIXES)
+               for name in ("a.svg", "b.xhtml", "c.xht", "d.xml", "e.html", "f.htm"))
+    svg = ('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">'
+           '<image href="https://evil.example.com/p.png"/><script>alert(2)</script></svg>')
+    found = messages(svg)
+    assert any("event handler" in m for m in found)
+    assert any("loads from another host" in m for m in found)
+    assert any("no Content-Security-Policy" in m for m in found)

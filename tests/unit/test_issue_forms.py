@@ -5,6 +5,7 @@ what was changed; problems in plain words; nothing written unless the result is 
 from __future__ import annotations
 
 import difflib
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,9 @@ from generator.cli import main
 from generator.load.catalog import load_paths
 from generator.model import issue_forms
 from tests.conftest import PROVIDERS, ROOT, TODAY
+
+# A mention as GitHub finds one: '@' (or its entity) right before a name.
+MENTION = re.compile(r"(@|&#0*64;|&#x0*40;)[A-Za-z0-9]", re.IGNORECASE)
 
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 BODIES = ROOT / "tests" / "data" / "issue-forms"
@@ -196,4 +200,21 @@ def test_comments_cannot_mention_people_or_carry_markup(providers: Path,
     body.write_text(_body(schedule="@maintainers <b>x</b>: Mon 6-9pm"), encoding="utf-8")
     assert _apply("update", body, providers, tmp_path) == 0
     comment = (tmp_path / "c.md").read_text(encoding="utf-8")
-    assert "@maintainers" not in comment and "<b>" not in comment
+    assert not MENTION.search(comment) and "<b>" not in comment
+
+
+def test_a_form_never_clears_the_warnings_of_a_failed_call_or_a_report(
+        providers: Path, tmp_path: Path) -> None:
+    """Anyone can send the form, including whoever now answers a listing's old number: the
+    'could not reach' and 'reported problem' notices stay until a maintainer checks by phone."""
+    path = providers / SAMPLE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + 'unreachable: {reason: disconnected, attempts: 3, date: "2026-11-20"}\n'
+                    'recheck: {reason: "The phone number reaches another office", '
+                    'date: "2026-11-21"}\n', encoding="utf-8")
+    assert _apply("update", BODIES / "update-lanternfish.md", providers, tmp_path) == 0
+    after = load_paths([providers], today=TODAY)
+    (provider,) = after.providers
+    assert provider.unreachable is not None and provider.recheck is not None
+    assert provider.verification is not None  # the form's answers still count as a check
+    assert "removed" not in (tmp_path / "pr.md").read_text(encoding="utf-8")

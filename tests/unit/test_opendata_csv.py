@@ -110,3 +110,11 @@ def _is_number(cell: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def test_every_cell_is_quoted_so_no_separator_can_start_a_formula_cell() -> None:
+    """A spreadsheet set to split on ';' would make a formula of the part after it."""
+    text = csvfile.table_csv(["name", "lon"], [("x;=HYPERLINK(\"https://evil.example\")", -122.68)])
+    assert text.splitlines()[1] == '"x;=HYPERLINK(""https://evil.example"")","-122.68"'
+    assert next(csv.reader(io.StringIO(text.splitlines()[1]))) == [
+        'x;=HYPERLINK("https://evil.example")', "-122.68"]

@@ -196,6 +196,11 @@ def test_a_program_is_chosen_by_number_or_name(tmp_path: Path,
     assert first["accepting_new_patients"]["status"] == "waitlist"
     assert second["tracks"][0]["sessions"][0]["days"] == ["mon", "tue", "wed", "thu", "fri"]
     assert _record(providers, "two", "--program", "3", "--intake", "yes", "--by", "Volunteer") == 2
+    # Digits int() refuses ('²', Arabic-Indic) are names, not numbers: a usage error, no crash.
+    for odd in ("²", "٢"):
+        assert _record(providers, "two", "--program", odd, "--intake", "yes",
+                       "--by", "Volunteer") == 2
+    assert "Traceback" not in capsys.readouterr().err
 
 
 def test_a_missing_listing_or_a_bad_name_is_a_usage_error(tmp_path: Path) -> None:

@@ -89,3 +89,12 @@ def _sessions(draw: st.DrawFn) -> list[dict[str, object]]:
 @given(_sessions())
 def test_format_then_parse_gives_the_same_sessions(sessions: list[dict[str, object]]) -> None:
     assert parse(format_sessions(sessions)) == sessions
+
+
+def test_text_of_any_length_is_answered_at_once() -> None:
+    """A form's text may be anything: a huge line is refused by its length (the time patterns,
+    run on 64,000 spaces, took half a minute), and runs of spaces count as one."""
+    with pytest.raises(ScheduleError, match="characters long; write them in under 300"):
+        parse("Mon 1" + " " * 64_000 + "x")
+    assert parse("Mon,    Tue   6-9pm") == [{"days": ["mon", "tue"], "start": "18:00",
+                                             "end": "21:00"}]

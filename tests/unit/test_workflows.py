@@ -91,3 +91,21 @@ def test_step_outputs_come_from_steps_of_the_job(path: Path) -> None:
 def test_issue_text_reaches_scripts_only_through_variables(path: Path) -> None:
     for _, step in _steps(_load(path)):
         assert not UNTRUSTED.search(step.get("run", "")), step.get("name")
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_token_is_left_in_the_checkout_and_nothing_is_force_pushed(path: Path) -> None:
+    """Later steps run tools on text from strangers: the checkout keeps no credentials, and a
+    branch a maintainer may have reviewed only ever gains commits."""
+    for _, step in _steps(_load(path)):
+        if str(step.get("uses", "")).startswith("actions/checkout@"):
+            assert step.get("with", {}).get("persist-credentials") is False, path.name
+        assert not re.search(r"git push[^\n]*(--force|-f\b|\+HEAD)", step.get("run", "")), \
+            path.name
+
+
+@pytest.mark.parametrize("name", ["listing-update.yml", "listing-problem.yml"])
+def test_the_form_workflows_leave_closed_issues_alone(name: str) -> None:
+    workflow = _load(ROOT / ".github" / "workflows" / name)
+    for job in workflow["jobs"].values():
+        assert "github.event.issue.state == 'open'" in job["if"]
