@@ -35,6 +35,8 @@ def replace_dir(target: Path, produce: Callable[[Path], None]) -> None:
         note = "Written by iopdir; replaced whole on the next run.\n"  # pragma: no mutate
         (tmp / MARK).write_text(note)
     except BaseException:
+        # Mutation testing: ignore_errors=False survives (tests run where removal succeeds);
+        # it is kept so a half-written directory that cannot go never hides the build's error.
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _swap_in(tmp, target)
@@ -48,7 +50,9 @@ def _swap_in(tmp: Path, target: Path) -> None:
     """One atomic exchange where the system has it, so a server never finds `target` missing;
     elsewhere two renames, and `_clean_leftovers` repairs a run killed between them."""
     if target.exists() and _exchange(tmp, target):
-        shutil.rmtree(tmp, ignore_errors=True)  # it holds the previous output now
+        # It holds the previous output now; failing to remove it must not fail a published
+        # build (so ignore_errors=False survives mutation testing where removal succeeds).
+        shutil.rmtree(tmp, ignore_errors=True)
         return
     old = _sibling(target, "old", os.getpid())
     if target.exists():

@@ -267,3 +267,17 @@ def test_an_empty_directory_or_a_site_from_an_earlier_mkdocs_build_is_replaced(
     for site in (empty, built):
         replace_dir(site, write_new)
         assert sorted(p.name for p in site.iterdir()) == [publish.MARK, "index.html"]
+
+
+def test_leftovers_of_another_users_running_build_are_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Signal 0 to another user's process is refused (EPERM): it is running, so its files stay."""
+    def refused(pid: int, signal: int) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    site = tmp_path / "site"
+    write_site(site, "old")
+    (tmp_path / ".site.new-4242").mkdir()
+    monkeypatch.setattr(publish.os, "kill", refused)
+    replace_dir(site, write_new)
+    assert siblings(site) == [".site.new-4242"]
