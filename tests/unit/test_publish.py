@@ -69,10 +69,16 @@ def test_a_failed_run_leaves_the_directory_as_it_was(tmp_path: Path) -> None:
 def other_run() -> Iterator[subprocess.Popen[str]]:
     """A process of our own standing for another build that is still running (never one we did
     not start: a bug that signals it then hurts nothing else, such as the test runner). It
-    echoes each line it reads, so a reply shows it is alive and took no signal."""
-    echo = "import sys\nfor line in sys.stdin: print(line, end='', flush=True)"
+    echoes each line it reads, so a reply shows it is alive and took no signal. It takes the
+    default action for every signal even when started under nohup or as a background job."""
+    echo = ("import signal, sys\n"
+            "for s in (signal.SIGHUP, signal.SIGINT, signal.SIGTERM):\n"
+            "    signal.signal(s, signal.SIG_DFL)\n"
+            "print('ready', flush=True)\n"
+            "for line in sys.stdin: print(line, end='', flush=True)")
     child = subprocess.Popen([sys.executable, "-c", echo], stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, text=True)
+    assert child.stdout and child.stdout.readline() == "ready\n"
     yield child
     child.kill()
     child.communicate()  # closes both pipes, even one the child broke
@@ -278,6 +284,6 @@ def test_leftovers_of_another_users_running_build_are_kept(
     site = tmp_path / "site"
     write_site(site, "old")
     (tmp_path / ".site.new-4242").mkdir()
-    monkeypatch.setattr(publish.os, "kill", refused)
+    monkeypatch.setattr(os, "kill", refused)
     replace_dir(site, write_new)
     assert siblings(site) == [".site.new-4242"]

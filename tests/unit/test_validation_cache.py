@@ -267,3 +267,48 @@ def test_caches_of_other_keys_go_after_a_week_and_this_one_stays(
     _load(listings, cache)
     assert not old.exists() and not other_kind.exists()
     assert recent.exists() and len(list(cache.glob("validation-*.pickle"))) == 2
+
+
+def test_a_run_that_changes_nothing_rewrites_no_cache_file(
+        listings: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _load(listings, cache)
+    written = {p.name: p.stat().st_ino for p in cache.iterdir()}
+    assert len(written) == 2  # the files' results and the run's
+    _load(listings, cache)
+    assert {p.name: p.stat().st_ino for p in cache.iterdir()} == written  # each replaced whole
+    assert all(p.stat().st_mode & 0o777 == 0o644 for p in cache.iterdir())
+
+
+def test_the_cache_keeps_its_files_where_home_keeps_caches_and_the_listings_by_default(
+        listings: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    cache = tmp_path / "a" / "b" / "cache"  # parents made as needed
+    _load(listings, cache, providers=False)
+    again = validation_cache.load([listings], TODAY, cache)
+    assert len(again.providers) == len(SAMPLES) and again.today == TODAY
+    assert (tmp_path / "home" / ".cache" / "iopdir" / "cache-key").is_file()
+    assert len(list(cache.glob("*.pickle"))) == 2
+    files = catalog.listing_files([listings])
+    store = validation_cache.ValidationCache.open(cache, TODAY)
+    found = store.recall(files, TODAY) if store else None
+    assert found is not None and found.today == TODAY and found.files == len(SAMPLES)
+
+
+def test_a_damaged_secret_key_is_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "xdg" / "iopdir" / "cache-key"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"short")
+    key = validation_cache._secret()
+    assert key is not None and len(key) == 32 and path.read_bytes() == key
+
+
+def test_a_signed_cache_of_another_shape_is_ignored(listings: Path, tmp_path: Path) -> None:
+    """A file of ours from before the model changed is signed, and still not used."""
+    cache = tmp_path / "cache"
+    store = validation_cache.ValidationCache.open(cache, TODAY)
+    assert store is not None
+    assert store._write(store.path, ["results", "as", "a", "list"])
+    reopened = validation_cache.ValidationCache.open(cache, TODAY)
+    assert reopened is not None and reopened.entries == {}
