@@ -152,7 +152,9 @@ def test_letters_and_marks_that_show_nothing_are_refused(char: str, name: str,
                          allow_unicode=typed).encode()
     result = load_file(raw, "providers/willow-test.yaml", "willow-test", ".yaml", TODAY)
     (problem,) = [d.message for d in result.diagnostics]
-    assert problem.startswith(f"name: character 19 is U+{ord(char):04X} {name}, an invisible")
+    assert problem == (f"name: character 19 is U+{ord(char):04X} {name}, an invisible "
+                       "character that can disguise text (show it reversed, or make two names "
+                       "look alike); delete it (if you cannot see it, retype the text around it)")
 
 
 @pytest.mark.parametrize(("char", "says"), [
@@ -188,6 +190,7 @@ def test_a_joiner_after_the_first_letter_of_a_word_is_allowed(text: str) -> None
 
 @pytest.mark.parametrize("text", [
     "Evening\u200cعصر",    # a Latin letter before it
+    "Café\u200cعصر",       # an accented Latin letter is Latin too
     "عصر\u200cEvening",    # a Latin letter after it
     "عصر \u200cعصر",       # a space before it
     "عصر\u200c1",          # a digit after it
