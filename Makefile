@@ -28,8 +28,8 @@ test-js:
 	node --test tests/js/*.test.js
 
 # Mutation testing (docs/quality.md), not part of `make test`: mutmut for the Python modules
-# named in pyproject.toml, Stryker for the finder's scripts, one module at a time. About an
-# hour for all on two cores; `make mutation MODULES=generator/load/checks.py` runs one.
+# named in pyproject.toml, Stryker for the finder's scripts, one module at a time. One to
+# two hours for all on two cores; `make mutation MODULES=generator/load/checks.py` runs one.
 mutation:
 	scripts/setup.sh --with-mutation
 	.venv/bin/python -m tests.mutation $(MODULES)
