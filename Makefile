@@ -1,6 +1,6 @@
 # The two commands of the README: `make site` (or `make serve`) and `make test`.
 # Each sets up what it needs first (scripts/setup.sh is idempotent).
-.PHONY: site serve test test-quick test-js lint bench clean
+.PHONY: site serve test test-quick test-js mutation lint bench clean
 
 site:
 	scripts/setup.sh
@@ -27,6 +27,13 @@ test-quick:
 test-js:
 	node --test tests/js/*.test.js
 
+# Mutation testing (docs/quality.md), not part of `make test`: mutmut for the Python modules
+# named in pyproject.toml, Stryker for the finder's scripts, one module at a time. One to
+# two hours for all on two cores; `make mutation MODULES=generator/load/checks.py` runs one.
+mutation:
+	scripts/setup.sh --with-mutation
+	.venv/bin/python -m tests.mutation $(MODULES)
+
 bench:
 	scripts/setup.sh
 	.venv/bin/python -m benchmarks.run
@@ -34,4 +41,4 @@ bench:
 	.venv/bin/python -m benchmarks.serve_bench
 
 clean:
-	rm -rf site build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site build dist .pytest_cache .mypy_cache .ruff_cache mutants reports .stryker-tmp

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Set up everything on a fresh Debian machine with Python 3.11+. Idempotent: a second run only
-# checks. Usage: scripts/setup.sh [--with-browser] [--with-runners]
+# checks. Usage: scripts/setup.sh [--with-browser] [--with-runners] [--with-mutation]
 #   --with-browser  also installs Debian's Chromium (for the browser tests) and Node.js (the
 #                   finder's unit tests) when they are missing, and Lighthouse into
 #                   tools/lighthouse (npm ci, pinned).
 #   --with-runners  also makes a virtual environment under .venv-runners/ for each other site
 #                   builder in scripts/runners.txt (MkDocs, ProperDocs, Zensical), pinned.
+#   --with-mutation also installs the mutation testers of `make mutation`: mutmut into .venv
+#                   and Stryker into tools/stryker (npm ci, pinned), with Node.js if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,10 +15,12 @@ PYTHON=${PYTHON:-python3}
 VENV=${VENV:-.venv}
 WITH_BROWSER=false
 WITH_RUNNERS=false
+WITH_MUTATION=false
 for arg in "$@"; do
   case "$arg" in
     --with-browser) WITH_BROWSER=true ;;
     --with-runners) WITH_RUNNERS=true ;;
+    --with-mutation) WITH_MUTATION=true ;;
     *) echo "setup: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -29,9 +33,9 @@ if $WITH_BROWSER && ! command -v chromium >/dev/null 2>&1; then
     chromium fonts-liberation >/dev/null
 fi
 
-# Node.js: the finder's unit tests (node --test tests/js/*.test.js) and Lighthouse.
-if [[ "${1:-}" == "--with-browser" ]] && ! command -v node >/dev/null 2>&1; then
-  echo "setup: installing Debian's nodejs for the finder's unit tests and Lighthouse" >&2
+# Node.js: the finder's unit tests (node --test tests/js/*.test.js), Lighthouse and Stryker.
+if { $WITH_BROWSER || $WITH_MUTATION; } && ! command -v node >/dev/null 2>&1; then
+  echo "setup: installing Debian's nodejs for the finder's unit tests, Lighthouse, Stryker" >&2
   SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
@@ -48,17 +52,30 @@ if $WITH_BROWSER && command -v npm >/dev/null 2>&1 \
   npm ci --prefix "$lighthouse" --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
+# Stryker for `make mutation`, from tools/stryker/package-lock.json, install scripts off.
+stryker=tools/stryker
+if $WITH_MUTATION \
+    && [[ ! -f "$stryker/node_modules/.package-lock.json" \
+          || "$stryker/package-lock.json" -nt "$stryker/node_modules/.package-lock.json" ]]; then
+  echo "setup: installing Stryker into $stryker" >&2
+  npm ci --prefix "$stryker" --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
+fi
+
 if [[ ! -x "$VENV/bin/python" ]]; then
   echo "setup: creating $VENV" >&2
   "$PYTHON" -m venv "$VENV"
 fi
 
-# Reinstall only when the project's requirements changed since the last install.
+# Reinstall only when the project's requirements changed since the last install (or the
+# mutation testers are asked for and missing).
 stamp="$VENV/.iopdir-installed"
-if [[ ! -f "$stamp" || pyproject.toml -nt "$stamp" ]]; then
-  echo "setup: installing the project and its test tools into $VENV" >&2
+extras=test
+$WITH_MUTATION && extras=test,mutation
+if [[ ! -f "$stamp" || pyproject.toml -nt "$stamp" ]] \
+    || { $WITH_MUTATION && [[ ! -x "$VENV/bin/mutmut" ]]; }; then
+  echo "setup: installing the project and its test tools ($extras) into $VENV" >&2
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test]'
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".[$extras]"
   touch "$stamp"
 fi
 

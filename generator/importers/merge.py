@@ -56,11 +56,13 @@ class Merged:
 def merge(old: dict[str, Any], new: dict[str, Any]) -> Merged:
     data = copy.deepcopy(old)
     newer = checked_after_survey(old, new["last_verified"])
-    # A provider who checked the listing after the survey keeps that later date.
+    # A provider who checked the listing after the survey keeps that later date. (Mutation
+    # testing: the `or ""` survives, as every listing merged has the required last_verified.)
     data["last_verified"] = max(str(old.get("last_verified") or ""), new["last_verified"])
     if not newer:
         data["name"], data["phone"] = new["name"], new["phone"]
         _set_or_drop(data, "intake_phones", new.get("intake_phones"))
+    # Equivalent mutants here while the schema allows only one id, which `new` always has.
     data["external_ids"] = {**_dict(old.get("external_ids")), **new["external_ids"]}
     if not old.get("accreditations") and new.get("accreditations"):
         data["accreditations"] = new["accreditations"]

@@ -182,16 +182,19 @@ def _related_pairs(providers: list[Listed]) -> set[frozenset[str]]:
     return {frozenset((p.slug, r)) for p in providers for r in p.related_listings}
 
 
-@lru_cache(maxsize=1 << 16)  # the same values again on every rebuild of `serve`
-def phone_key(phone: str) -> str:
+# Keys are cached (the same values come on every rebuild of `serve`) as `name = lru_cache(...)
+# (_name)`: mutmut (`make mutation`) leaves decorated functions unmutated (docs/quality.md).
+def _phone_key(phone: str) -> str:
     """Digits only, without the US country code or an extension: '(503) 555-0142',
     '+1 503.555.0142' and '503-555-0142 ext. 12' are one line."""
     digits = "".join(c for c in phone.split("ext")[0] if c.isdigit())
     return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
 
 
-@lru_cache(maxsize=1 << 16)  # the same values again on every rebuild of `serve`
-def website_keys(url: str) -> tuple[str, ...]:
+phone_key = lru_cache(maxsize=1 << 16)(_phone_key)
+
+
+def _website_keys(url: str) -> tuple[str, ...]:
     """The host in its look-alike forms: case, a final dot, 'www.' and the IDNA spelling
     ('xn--...') make no difference; on a shared host, with the first path segment."""
     try:
@@ -208,6 +211,9 @@ def website_keys(url: str) -> tuple[str, ...]:
     return lookalike.forms(host)
 
 
+website_keys = lru_cache(maxsize=1 << 16)(_website_keys)
+
+
 def _words(text: str) -> list[str]:
     """Lowercase words without accents or punctuation; '#' is kept as a word (a unit)."""
     plain = text.replace("&", " and ")
@@ -222,8 +228,7 @@ def _word_forms(text: str) -> Iterator[list[str]]:
         yield _WORD.findall(form)
 
 
-@lru_cache(maxsize=1)
-def _folded_tables() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
+def _make_folded_tables() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
     """The word lists above in the look-alike forms that names and streets are compared in."""
     def folded(words: Iterable[str]) -> frozenset[str]:
         return frozenset(form for word in words for form in lookalike.forms(word))
@@ -231,6 +236,9 @@ def _folded_tables() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
     street = {form: lookalike.forms(short)[0] for word, short in _STREET_WORDS.items()
               for form in lookalike.forms(word)}
     return folded(_DROPPED_NAME_WORDS), street, folded(_UNIT_WORDS)
+
+
+_folded_tables = lru_cache(maxsize=1)(_make_folded_tables)
 
 
 def _name(words: list[str], dropped: frozenset[str]) -> str:
@@ -246,33 +254,41 @@ def _street(words: list[str], abbreviations: dict[str, str], units: frozenset[st
     return " ".join(kept)
 
 
-@lru_cache(maxsize=1 << 16)  # the same values again on every rebuild of `serve`
-def name_keys(name: str) -> tuple[str, ...]:
+def _name_keys(name: str) -> tuple[str, ...]:
     """'The Harbor Light Center, Inc.', 'Harbor Light Center LLC' and 'Hаrbor Light Center'
     (with a Cyrillic 'а') share a key."""
     dropped = _folded_tables()[0]
     return tuple(dict.fromkeys(_name(words, dropped) for words in _word_forms(name)))
 
 
-@lru_cache(maxsize=1 << 16)  # the same values again on every rebuild of `serve`
-def street_keys(street: str) -> tuple[str, ...]:
+name_keys = lru_cache(maxsize=1 << 16)(_name_keys)
+
+
+def _street_keys(street: str) -> tuple[str, ...]:
     """'100 North Example Street, Suite 2' and '100 N Example St #5' share a key."""
     _, abbreviations, units = _folded_tables()
     return tuple(dict.fromkeys(_street(words, abbreviations, units)
                                for words in _word_forms(street)))
 
 
-@lru_cache(maxsize=1 << 16)
-def name_key(name: str) -> str:
+street_keys = lru_cache(maxsize=1 << 16)(_street_keys)
+
+
+def _name_key(name: str) -> str:
     """name_keys without look-alike folding, for the importers' matching of rows to files:
     'The Harbor Light Center, Inc.' and 'Harbor Light Center LLC' give 'harbor light center'."""
     return _name(_words(name), _DROPPED_NAME_WORDS)
 
 
-@lru_cache(maxsize=1 << 16)
-def street_key(street: str) -> str:
+name_key = lru_cache(maxsize=1 << 16)(_name_key)
+
+
+def _street_key(street: str) -> str:
     """street_keys without look-alike folding, for the importers: '100 n example st'."""
     return _street(_words(street), _STREET_WORDS, _UNIT_WORDS)
+
+
+street_key = lru_cache(maxsize=1 << 16)(_street_key)
 
 
 def diagnostics(found: list[Duplicate], positions: dict[str, Positions]) -> list[Diagnostic]:

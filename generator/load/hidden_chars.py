@@ -48,7 +48,8 @@ INVISIBLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2800
 def find(doc: Document, text: str | None = None) -> dict[Path, Diagnostic]:
     """One error per text field that holds a hidden character, at the field's value, by field
     path (other checks then leave those fields alone: one message per field is enough).
-    `text`, the file the document was read from, lets a clean file skip the walk."""
+    `text`, the file the document was read from, lets a clean file skip the walk. (Mutants
+    of that shortcut and of `_clean` survive mutation testing: they only make it slower.)"""
     if text is not None and _clean(text):
         return {}
     found = {}
@@ -103,7 +104,8 @@ def _joins_letters(text: str, i: int) -> bool:
 
 
 def _non_latin_letter(ch: str) -> bool:
-    """A letter or combining mark of a script other than Latin (the joiners' legitimate use)."""
+    """A letter or combining mark of a script other than Latin (the joiners' legitimate use).
+    Every letter and mark has a name, so mutants of the default "" are equivalent."""
     return unicodedata.category(ch)[0] in "LM" and not ch.isascii() \
         and not unicodedata.name(ch, "").startswith("LATIN")
 

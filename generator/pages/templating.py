@@ -132,6 +132,7 @@ def yaml_string(value: str) -> str:
     character can end the string or make a YAML reader refuse the front matter (which MkDocs
     would then show as page text). JSON's escapes are YAML's, except that characters beyond
     U+FFFF are written as one `\\UXXXXXXXX` instead of a pair of surrogates."""
+    # Mutation testing: ensure_ascii=None is an equivalent mutant (falsy, like False).
     return _NOT_ASCII.sub(_escape, json.dumps(value, ensure_ascii=False))
 
 

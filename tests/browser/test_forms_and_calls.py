@@ -1,9 +1,11 @@
-"""A site whose mkdocs.yml names a GitHub repository (repo_url), with a listing that a phone
-check could not confirm and whose payment the source did not give: the issue form links, the
-notices, the finder keeping 'not listed' as unknown, and still no request to another host."""
+"""A site built for a GitHub repository (REPO_URL, which mkdocs.yml reads as repo_url), with a
+listing that a phone check could not confirm and whose payment the source did not give: the
+issue form links, the notices, the finder keeping 'not listed' as unknown, and still no request
+to another host."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -75,7 +77,7 @@ def forms_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     subprocess.run([sys.executable, "-m", "generator", "build", "--providers", str(providers),
                     "--config", str(_config(tmp)), "--site-dir", str(out), "--strict",
                     "--today", TODAY.isoformat()], cwd=ROOT, check=True, capture_output=True,
-                   text=True)
+                   text=True, env={**os.environ, "REPO_URL": REPO})
     server = serve(out)
     yield server
     server.stop()
@@ -109,7 +111,7 @@ def test_the_provider_page_links_to_the_forms_and_shows_the_calls(
     assert violations == [], [v["id"] for v in violations]
     # Material asks GitHub's API for a repository's stars unless its link is overridden.
     expect(page.locator("a.md-source").first).to_have_attribute("href", REPO)
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")  # a request for the stars would have gone by now
     assert visit.third_party == [] and visit.console_errors == []
     context.close()
 

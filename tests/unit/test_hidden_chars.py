@@ -139,3 +139,72 @@ def test_a_hidden_character_typed_into_the_file_itself_is_found(char: str) -> No
     result = load_file(raw, "providers/willow-test.yaml", "willow-test", ".yaml", TODAY)
     (problem,) = [d.message for d in result.diagnostics]
     assert problem.startswith(f"locations[0].street: character 3 is U+{ord(char):04X} ")
+
+
+@pytest.mark.parametrize(("char", "name"), [
+    ("\u3164", "HANGUL FILLER"), ("\u2800", "BRAILLE PATTERN BLANK"),
+    ("\u034f", "COMBINING GRAPHEME JOINER"), ("\ufe0f", "VARIATION SELECTOR-16"),
+])
+@pytest.mark.parametrize("typed", [True, False], ids=["typed", "escaped"])
+def test_letters_and_marks_that_show_nothing_are_refused(char: str, name: str,
+                                                         typed: bool) -> None:
+    """'Harbor Light' followed by a Hangul filler looks exactly like 'Harbor Light'."""
+    raw = yaml.safe_dump(with_value(("name",), lambda v: v + char),
+                         allow_unicode=typed).encode()
+    result = load_file(raw, "providers/willow-test.yaml", "willow-test", ".yaml", TODAY)
+    (problem,) = [d.message for d in result.diagnostics]
+    assert problem == (f"name: character 19 is U+{ord(char):04X} {name}, an invisible "
+                       "character that can disguise text (show it reversed, or make two names "
+                       "look alike); delete it (if you cannot see it, retype the text around it)")
+
+
+@pytest.mark.parametrize(("char", "says"), [
+    ("\ue000", "is a private-use character, which each device shows differently"),
+    ("\uffff", "is not a character (unassigned, or a Unicode noncharacter)"),
+    ("\u2028", "is a line separator, which some tools read as a line break"),
+    ("\u2029", "is a paragraph separator, which some tools read as a line break"),
+])
+def test_code_points_that_are_no_character_are_refused(char: str, says: str) -> None:
+    (problem,) = check(with_value(("name",), lambda v: "Wi" + char + v[2:]))
+    assert f": error: name: character 3, U+{ord(char):04X}, {says}; delete it" in problem
+
+
+def test_the_error_points_at_the_fields_value() -> None:
+    text = yaml.safe_dump(LISTING, allow_unicode=False, sort_keys=False).replace(
+        "name: Willow Test Clinic", 'name: "Willow\\u200b Test Clinic"', 1)
+    line = text.splitlines().index('name: "Willow\\u200b Test Clinic"') + 1
+    result = load_file(text.encode(), "providers/willow-test.yaml", "willow-test", ".yaml",
+                       TODAY)
+    (problem,) = [d.format_text() for d in result.diagnostics]
+    assert problem.startswith(f"providers/willow-test.yaml:{line}:7: error: name: character 7")
+
+
+def test_one_more_hidden_character_is_counted_in_the_singular() -> None:
+    (problem,) = check(with_value(("name",), lambda v: "\u202eWil\u200blow"))
+    assert "(1 more hidden character after it)," in problem
+
+
+@pytest.mark.parametrize("text", ["ب\u200cی", "ی\u200cب عصر"])
+def test_a_joiner_after_the_first_letter_of_a_word_is_allowed(text: str) -> None:
+    assert check(with_value(("programs", 0, "description"), lambda v: text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Evening\u200cعصر",    # a Latin letter before it
+    "Café\u200cعصر",       # an accented Latin letter is Latin too
+    "عصر\u200cEvening",    # a Latin letter after it
+    "عصر \u200cعصر",       # a space before it
+    "عصر\u200c1",          # a digit after it
+])
+def test_a_joiner_needs_a_non_latin_letter_on_both_sides(text: str) -> None:
+    (problem,) = check(with_value(("programs", 0, "name"), lambda v: text))
+    assert "is U+200C ZERO WIDTH NON-JOINER" in problem
+
+
+def test_tabs_and_line_breaks_typed_into_the_file_are_not_hidden_characters() -> None:
+    text = yaml.safe_dump(LISTING, allow_unicode=True, sort_keys=False).replace(
+        "description: A fictional clinic", "description: |\n  A fictional\tclinic\r\n ", 1)
+    assert "\t" in text and "\\" not in text
+    result = load_file(text.encode(), "providers/willow-test.yaml", "willow-test", ".yaml",
+                       TODAY)
+    assert [d.format_text() for d in result.diagnostics] == []

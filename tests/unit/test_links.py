@@ -28,28 +28,64 @@ def test_web_addresses_are_written_percent_encoded_in_ascii(url: str, written: s
     assert not set(written.replace("[2001:db8::1]", "")) & {"[", "]"}
 
 
+AS_SHOWN = "write the address as the browser's address bar shows it"
+NOT_A_NAME = "which is not a valid domain name; check its spelling"
+NOT_FULL = ("which is not a full domain name; write one like 'www.example.org', with letters, "
+            "digits, dashes and dots")
+
+
 @pytest.mark.parametrize(("url", "problem"), [
-    ("https://a]b.example.org", "cannot be read as a web address"),
-    ("https://a*x*{onmouseover=alert(1)}.example.org", "not a full domain name"),
-    ("https://user:pw@harbor.example.org", "user name or password"),
-    ("https://harbor.example.org\\@evil.example", "the character '\\\\'"),
-    ("https://localhost/", "not a full domain name"),
-    ("https://a..b.example.org/", "not a valid domain name"),
-    ("https://1.2.3/", "not a valid domain name"),
-    ("https://harbor.example.org:99999/", "cannot be read"),
-    ("javascript:alert(1)", "must start with https://"),
-    ("https://x.example.org/\"onmouseover=x", "the character '\"'"),
-    ("https://ex\u0430mple.org/\n", "U+000A"),
-    ("https://[::1", "cannot be read"),
-    ("https://[1.2.3]/", "cannot be read"),
-    ("https://[v1.fe]/", "not an IPv6 address"),
-    ("https://[fe80::1%25eth0]/", "not an IPv6 address"),
-    ("https://" + "a" * 64 + ".example.org", "not a valid domain name"),
+    ("https://a*x*{onmouseover=alert(1)}.example.org",
+     f"has the host 'a*x*{{onmouseover=alert(1)}}.example.org', {NOT_FULL}"),
+    ("https://user:pw@harbor.example.org",
+     "has a user name or password before the host ('...@'); remove it"),
+    ("https://harbor.example.org\\@evil.example",
+     f"holds the character '\\\\', which a web address cannot hold as it is; {AS_SHOWN}"),
+    ("https://x.example.org/a b", f"holds the character U+0020, which a web address cannot hold "
+     f"as it is; {AS_SHOWN}"),
+    ("https://x.example.org/<b>", f"holds the characters '<', '>', which a web address cannot "
+     f"hold as it is; {AS_SHOWN}"),
+    ("https://localhost/", f"has the host 'localhost', {NOT_FULL}"),
+    ("https:///no-host", f"has the host '', {NOT_FULL}"),
+    ("https://a..b.example.org/", f"has the host 'a..b.example.org', {NOT_A_NAME}"),
+    ("https://1.2.3/", f"has the host '1.2.3', {NOT_A_NAME}"),
+    ("https://clinic.example.123/", f"has the host 'clinic.example.123', {NOT_A_NAME}"),
+    ("https://" + "a" * 64 + ".example.org",
+     f"has the host '{'a' * 64}.example.org', {NOT_A_NAME}"),
+    ("javascript:alert(1)", "must start with https:// (or http://)"),
+    ("https://x.example.org/\"onmouseover=x",
+     f"holds the character '\"', which a web address cannot hold as it is; {AS_SHOWN}"),
+    ("https://ex\u0430mple.org/\n",
+     f"holds the character U+000A, which a web address cannot hold as it is; {AS_SHOWN}"),
+    ("https://[v1.fe]/", "has the host 'v1.fe', which is not an IPv6 address; check it"),
+    ("https://[fe80::1%25eth0]/",
+     "has the host 'fe80::1%25eth0', which is not an IPv6 address; check it"),
+    ("https://clinic[::1]x.example.org/", "has '[' or ']' in its host; remove them"),
 ])
-def test_addresses_no_page_could_link_are_refused(url: str, problem: str) -> None:
-    found = links.url_problem(url)
-    assert found is not None and problem in found, found
+def test_addresses_no_page_could_link_are_refused_saying_how_to_fix_them(
+        url: str, problem: str) -> None:
+    assert links.url_problem(url) == problem
     assert links.linkable(url) is None
+
+
+@pytest.mark.parametrize("url", [
+    "https://a]b.example.org", "https://harbor.example.org:99999/", "https://[::1",
+    "https://[1.2.3]/",
+])
+def test_addresses_python_cannot_read_are_refused_with_its_reason(url: str) -> None:
+    found = links.url_problem(url) or ""
+    assert found.startswith("cannot be read as a web address (")
+    assert found.endswith(f"); {AS_SHOWN}") and len(found) > 60
+    assert links.linkable(url) is None
+
+
+def test_a_domain_of_two_labels_is_a_full_domain_name() -> None:
+    assert links.web_address("https://example.org") == "https://example.org"
+
+
+def test_stray_percent_signs_are_written_as_percent_signs_everywhere() -> None:
+    assert links.web_address("https://x.example.org/50%?off=50%#top?50%") == \
+        "https://x.example.org/50%25?off=50%25#top?50%25"
 
 
 @pytest.mark.parametrize("email", ["intake@example.org", "first_last+iop@mail.example.org",
@@ -67,7 +103,9 @@ def test_plain_email_addresses_are_linked(email: str) -> None:
     "\"quoted\"@example.org", "a@[192.0.2.1]", "o'brien@example.org", "a@example.o",
 ])
 def test_email_addresses_with_markup_or_odd_forms_are_refused(email: str) -> None:
-    assert links.email_problem(email) is not None
+    assert links.email_problem(email) == (
+        "is not one email address like 'intake@example.org' (letters, digits and . _ + - "
+        "before the @, a domain name after it)")
     assert links.mailto_href(email) is None
 
 
@@ -82,6 +120,8 @@ def test_the_schema_has_the_same_email_pattern() -> None:
     ("+1 503 555 0142", "tel:+15035550142"),
     ("1-800-662-4357", "tel:18006624357"),
     ("(503) 555-0142 ext. 12", "tel:+15035550142;ext=12"),
+    ("+46 8 555 010", "tel:+468555010"),  # a number with its country code is kept as it is
+    ("(503) 555-0142 ext. +1-2", "tel:+15035550142;ext=12"),  # digits only, however written
 ])
 def test_phone_links_hold_digits_only(phone: str, href: str) -> None:
     assert links.tel_href(phone) == href

@@ -9,6 +9,7 @@ import json
 import os
 import pickle
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -244,3 +245,128 @@ def test_a_forged_run_result_never_hides_an_error(
     (cache / f"runs-{key}.pickle").write_bytes(validation_cache.MAGIC + signature + payload)
     found = validation_cache.load([listings], TODAY, cache, providers=False)
     assert any("nmae" in d.message for d in found.diagnostics), found.diagnostics
+
+
+def test_without_a_cache_directory_the_listings_are_simply_loaded(listings: Path) -> None:
+    uncached = validation_cache.load([listings], TODAY, None)
+    assert uncached == catalog.load_paths([listings], TODAY)
+    assert len(uncached.providers) == len(SAMPLES)
+
+
+def test_validation_runs_without_a_cache_when_no_secret_key_can_be_kept(
+        listings: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("a file where the key's folder would go", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    found = _load(listings, tmp_path / "cache")
+    assert len(found.providers) == len(SAMPLES)
+    assert not (tmp_path / "cache").exists()
+
+
+def test_the_secret_key_is_readable_only_by_its_user(tmp_path: Path) -> None:
+    key = validation_cache._secret()
+    path = tmp_path / "xdg" / "iopdir" / "cache-key"
+    assert key is not None and len(key) == 32 and path.read_bytes() == key
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+    assert validation_cache._secret() == key  # made once, then kept
+
+
+def test_a_change_to_iopdirs_source_is_another_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator
+
+    package = tmp_path / "generator"
+    (package / "load").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    module = package / "load" / "checks.py"
+    module.write_text("LIMIT = 1\n", encoding="utf-8")
+    monkeypatch.setattr(generator, "__file__", str(package / "__init__.py"))
+    before = validation_cache.cache_key(TODAY)
+    module.write_text("LIMIT = 2\n", encoding="utf-8")
+    assert validation_cache.cache_key(TODAY) != before
+
+
+def test_a_run_over_other_files_is_remembered_next_to_the_last_ones(
+        listings: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    files = catalog.listing_files([listings])
+    for count in range(1, len(files) + 1):  # one run per subset
+        validation_cache.load(files[:count], TODAY, cache, providers=False)
+    store = validation_cache.ValidationCache.open(cache, TODAY)
+    assert store is not None and len(store.runs) == len(files)
+    for count in range(1, len(files) + 1):
+        found = store.recall(files[:count], TODAY)
+        assert found is not None and found.files == count
+
+
+def test_only_the_last_runs_are_kept(listings: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    for day in range(validation_cache.KEEP_RUNS + 1):  # other contents: other runs
+        (listings / "extra.yaml").write_text(f"name: [{day}\n", encoding="utf-8")
+        validation_cache.load([listings], TODAY, cache, providers=False)
+    store = validation_cache.ValidationCache.open(cache, TODAY)
+    assert store is not None and len(store.runs) == validation_cache.KEEP_RUNS
+    files = catalog.listing_files([listings])
+    assert store.recall(files, TODAY) is not None  # the newest is among them
+
+
+def test_caches_of_other_keys_go_after_a_week_and_this_one_stays(
+        listings: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    old, recent = cache / "validation-old.pickle", cache / "validation-recent.pickle"
+    other_kind = cache / "runs-old.pickle"
+    for path in (old, recent, other_kind):
+        path.write_bytes(b"")
+    week_ago = time.time() - validation_cache.KEEP_OLD_SECONDS - 60
+    os.utime(old, (week_ago, week_ago))
+    os.utime(other_kind, (week_ago, week_ago))
+    _load(listings, cache)
+    assert not old.exists() and not other_kind.exists()
+    assert recent.exists() and len(list(cache.glob("validation-*.pickle"))) == 2
+
+
+def test_a_run_that_changes_nothing_rewrites_no_cache_file(
+        listings: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _load(listings, cache)
+    written = {p.name: p.stat().st_ino for p in cache.iterdir()}
+    assert len(written) == 2  # the files' results and the run's
+    _load(listings, cache)
+    assert {p.name: p.stat().st_ino for p in cache.iterdir()} == written  # each replaced whole
+    assert all(p.stat().st_mode & 0o777 == 0o644 for p in cache.iterdir())
+
+
+def test_the_cache_keeps_its_files_where_home_keeps_caches_and_the_listings_by_default(
+        listings: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    cache = tmp_path / "a" / "b" / "cache"  # parents made as needed
+    _load(listings, cache, providers=False)
+    again = validation_cache.load([listings], TODAY, cache)
+    assert len(again.providers) == len(SAMPLES) and again.today == TODAY
+    assert (tmp_path / "home" / ".cache" / "iopdir" / "cache-key").is_file()
+    assert len(list(cache.glob("*.pickle"))) == 2
+    files = catalog.listing_files([listings])
+    store = validation_cache.ValidationCache.open(cache, TODAY)
+    found = store.recall(files, TODAY) if store else None
+    assert found is not None and found.today == TODAY and found.files == len(SAMPLES)
+
+
+def test_a_damaged_secret_key_is_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "xdg" / "iopdir" / "cache-key"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"short")
+    key = validation_cache._secret()
+    assert key is not None and len(key) == 32 and path.read_bytes() == key
+
+
+def test_a_signed_cache_of_another_shape_is_ignored(listings: Path, tmp_path: Path) -> None:
+    """A file of ours from before the model changed is signed, and still not used."""
+    cache = tmp_path / "cache"
+    store = validation_cache.ValidationCache.open(cache, TODAY)
+    assert store is not None
+    assert store._write(store.path, ["results", "as", "a", "list"])
+    reopened = validation_cache.ValidationCache.open(cache, TODAY)
+    assert reopened is not None and reopened.entries == {}
