@@ -132,16 +132,17 @@ def test_find_a_program_is_on_the_first_screen_of_a_phone(visit_with: Callable[.
     assert finder.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
-def test_tap_targets_of_the_crisis_bar_are_36_pixels(visit_with: Callable[..., Visit],
+def test_tap_targets_of_the_crisis_bar_are_32_pixels(visit_with: Callable[..., Visit],
                                                      site: Server) -> None:
-    """WCAG 2.2 asks for 24 px; the bar's crisis links are comfortable to tap (the footer's,
-    44 px, are in test_site.py)."""
+    """WCAG 2.2 asks for 24 px; the bar's crisis links are 32 (the footer's, 44 px, are in
+    test_site.py): larger, and the bar would push the page's start off a phone's first
+    screen."""
     page = visit_with(viewport=PHONE).page
     page.goto(site.url)
     bar = page.locator(".md-banner .iop-crisis")
     for href in ("tel:988", "sms:988", "tel:+18006624357", "tel:911"):
         box = bar.locator(f'a[href="{href}"]').bounding_box()
-        assert box is not None and box["width"] >= 36 and box["height"] >= 36, href
+        assert box is not None and box["width"] >= 32 and box["height"] >= 32, href
     # No invisible control takes focus (Material's colour scheme switch is not there).
     assert page.locator("input[type=radio]").count() == 0
     heading = page.evaluate("[...document.querySelectorAll('h1, h2')].map(h => h.tagName)[0]")

@@ -162,3 +162,4 @@ def test_site_files_hold_no_raw_hostile_markup(hostile_site: Server) -> None:
     page = Path(hostile_site.root, "providers", "hostile-text-clinic", "index.html").read_text()
     for raw in ("<script>alert", "<svg onload", "<img src=x", "<iframe src", "<b>Carrier"):
         assert raw not in page
+

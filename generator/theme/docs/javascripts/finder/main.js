@@ -20,7 +20,12 @@ function init() {
   const root = document.getElementById("iop-finder");
   if (root && !root.dataset.started) {
     root.dataset.started = "1";
-    import("./page.js").then((finder) => finder.start(root));
+    // The page's address now: a person may follow another link before page.js has loaded,
+    // and the data files' relative addresses must resolve against the finder's page.
+    const here = location.href;
+    import("./page.js").then((finder) => {
+      if (root.isConnected) finder.start(root, here);
+    });
   }
   if (/[?&]fits=/.test(location.search) && /^#program-\d+$/.test(location.hash)) {
     import("./mark.js").then((page) => page.mark());

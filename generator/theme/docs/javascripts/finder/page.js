@@ -25,8 +25,9 @@ function pause() {
 }
 
 class Finder {
-  constructor(root) {
+  constructor(root, here) {
     this.root = root;
+    this.here = here;
     this.form = root.querySelector("form");
     this.status = root.querySelector("#iop-finder-status");
     this.groupsBox = root.querySelector("#iop-finder-groups");
@@ -50,8 +51,8 @@ class Finder {
   start() {
     this.root.hidden = false;
     this.listen();
-    const base = new URL(this.form.dataset.index, location.href).href;
-    this.zipsUrl = new URL(this.form.dataset.zips, location.href).href;
+    const base = new URL(this.form.dataset.index, this.here).href;
+    this.zipsUrl = new URL(this.form.dataset.zips, this.here).href;
     const started = performance.now();
     load(base, decodeIndex).then(async (db) => {
       db.labels = translateLabels(db.labels); // the index's words are English
@@ -368,9 +369,12 @@ class Finder {
 
 let current = null; // the finder on the page now
 
-/** Start the finder in `root` (main.js calls this once per page that has one). */
-export function start(root) {
-  current = new Finder(root);
+/**
+ * Start the finder in `root` (main.js calls this once per page that has one); `here`: the
+ * finder page's address, which relative data addresses resolve against.
+ */
+export function start(root, here = location.href) {
+  current = new Finder(root, here);
   current.start();
 }
 
