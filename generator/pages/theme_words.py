@@ -23,8 +23,7 @@ def ui(lang: str, sample: bool, roots: Mapping[str, str]) -> dict[str, str]:
     _ = i18n.translations(lang).gettext
     others = [other for other in roots if other != lang]
     not_found = render_html("theme/not_found.html", lang, root=roots[lang], level=1) + "".join(
-        f'<div lang="{other}" class="iop-notfound__other">'
-        + render_html("theme/not_found.html", other, root=roots[other], level=2) + "</div>"
+        render_html("theme/not_found_other.html", other, root=roots[other], level=2)
         for other in others)
     return {
         "exit": _("Leave this site quickly"),
