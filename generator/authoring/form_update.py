@@ -159,19 +159,21 @@ def _intake(edit: listing_edit.Edit, program: Any, answers: Mapping[str, str],
 
 def _payment(edit: listing_edit.Edit, program: Any, answers: Mapping[str, str],
              day: dt.date) -> None:
-    codes = _codes(answers.get(forms.PAYMENT.id, ""), PAYMENT, forms.PAYMENT)
-    if codes and _plain_data(program.get("payment")) != codes:
-        listing_edit.set_field(edit, program, "payment", yamledit.flow(codes),
-                               "payment: " + ", ".join(PAYMENT[c] for c in codes),
-                               listing_edit.PROGRAM_ORDER)
+    _code_list(edit, program, answers, "payment", PAYMENT, forms.PAYMENT)
 
 
 def _languages(edit: listing_edit.Edit, program: Any, answers: Mapping[str, str],
                day: dt.date) -> None:
-    codes = _codes(answers.get(forms.LANGUAGES.id, ""), LANGUAGES, forms.LANGUAGES)
-    if codes and _plain_data(program.get("languages")) != codes:
-        listing_edit.set_field(edit, program, "languages", yamledit.flow(codes),
-                               "languages: " + ", ".join(LANGUAGES[c] for c in codes),
+    _code_list(edit, program, answers, "languages", LANGUAGES, forms.LANGUAGES)
+
+
+def _code_list(edit: listing_edit.Edit, program: Any, answers: Mapping[str, str], key: str,
+               labels: Mapping[str, str], question: forms.Field) -> None:
+    """A program's list of codes (`key`) from the ticked labels of a checkbox `question`."""
+    codes = _codes(answers.get(question.id, ""), labels, question)
+    if codes and _plain_data(program.get(key)) != codes:
+        listing_edit.set_field(edit, program, key, yamledit.flow(codes),
+                               f"{key}: " + ", ".join(labels[c] for c in codes),
                                listing_edit.PROGRAM_ORDER)
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from generator.model.i18n import N_, gettext_, ngettext_, table
 from generator.model.records import Location, Track
-from generator.model.vocab import DAY_SHORT, DAYS, NOT_LISTED_TEXT, STATES
+from generator.model.vocab import DAY_SHORT, NOT_LISTED_TEXT, STATES, day_runs
 
 EASTERN, CENTRAL, MOUNTAIN = N_("Eastern time"), N_("Central time"), N_("Mountain time")
 PACIFIC, ATLANTIC = N_("Pacific time"), N_("Atlantic time")
@@ -55,20 +55,13 @@ def hours(value: float, lang: str = "en") -> str:
 def days(codes: tuple[str, ...], lang: str = "en") -> str:
     """('mon', 'tue', 'wed', 'fri') -> 'Mon to Wed, Fri': runs of three or more shortened."""
     short = table(DAY_SHORT, lang)
-    indexes = sorted(DAYS.index(c) for c in codes)
-    runs: list[list[int]] = []
-    for i in indexes:
-        if runs and runs[-1][-1] == i - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
     parts = []
-    for run in runs:
-        first, last = short[DAYS[run[0]]], short[DAYS[run[-1]]]
+    for run in day_runs(codes):
+        first, last = short[run[0]], short[run[-1]]
         if len(run) >= 3:
             parts.append(gettext_(lang, "%(first)s to %(last)s") % {"first": first, "last": last})
         else:
-            parts.extend(short[DAYS[i]] for i in run)
+            parts.extend(short[day] for day in run)
     return ", ".join(parts)
 
 

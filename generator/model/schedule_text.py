@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.model.records import Track, hhmm
-from generator.model.vocab import DAY_SHORT, DAYS
+from generator.model.vocab import DAY_SHORT, DAYS, day_runs
 
 Session = dict[str, Any]  # {'days': [...], 'start': 'HH:MM', 'end': 'HH:MM'}
 
@@ -203,19 +203,12 @@ def format_sessions(sessions: Iterable[Session]) -> str:
 
 def format_days(days: Iterable[str]) -> str:
     """Runs of three or more days as 'Mon-Fri', the rest one by one, in week order."""
-    indexes = sorted(DAYS.index(d) for d in days)
-    runs: list[list[int]] = []
-    for i in indexes:
-        if runs and runs[-1][-1] == i - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
     shown: list[str] = []
-    for run in runs:
+    for run in day_runs(days):
         if len(run) >= 3:
-            shown.append(f"{DAY_SHORT[DAYS[run[0]]]}-{DAY_SHORT[DAYS[run[-1]]]}")
+            shown.append(f"{DAY_SHORT[run[0]]}-{DAY_SHORT[run[-1]]}")
         else:
-            shown += [DAY_SHORT[DAYS[i]] for i in run]
+            shown += [DAY_SHORT[day] for day in run]
     return ", ".join(shown)
 
 

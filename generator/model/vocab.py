@@ -6,9 +6,24 @@ the schema has a label here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from generator.model.i18n import N_
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def day_runs(days: Iterable[str]) -> list[list[str]]:
+    """Days in week order, as runs of consecutive days: mon, tue, wed, fri -> [[mon, tue, wed],
+    [fri]] (pages and typed hours shorten runs of three or more)."""
+    runs: list[list[str]] = []
+    for i in sorted(DAYS.index(d) for d in days):
+        if runs and DAYS.index(runs[-1][-1]) == i - 1:
+            runs[-1].append(DAYS[i])
+        else:
+            runs.append([DAYS[i]])
+    return runs
+
 DAY_NAMES = {
     "mon": N_("Monday"), "tue": N_("Tuesday"), "wed": N_("Wednesday"), "thu": N_("Thursday"),
     "fri": N_("Friday"), "sat": N_("Saturday"), "sun": N_("Sunday"),

@@ -99,6 +99,23 @@ def serve(root: Path, compress: bool = False) -> Server:
     return Server(root, f"http://127.0.0.1:{httpd.server_address[1]}/", httpd)
 
 
+def serve_at_own_address(work: Path) -> Server:
+    """The sample site served from `work/site`, built for its own address: Material's instant
+    navigation follows only links its sitemap lists, matched by port as well, so serve first,
+    then build with that site_url."""
+    (work / "site").mkdir()
+    server = serve(work / "site")
+    config = work / "mkdocs.yml"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nsite_url: {server.url}\n"
+                      f"docs_dir: {ROOT / 'docs'}\n", encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--providers", str(PROVIDERS),
+         "--config", str(config), "--site-dir", str(work / "site"), "--strict",
+         "--today", TODAY.isoformat()],
+        cwd=ROOT, check=True, capture_output=True, text=True)
+    return server
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     server = serve(build_site(tmp_path_factory.mktemp("site") / "site"))

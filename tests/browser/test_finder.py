@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
@@ -19,7 +17,7 @@ from playwright.sync_api import Browser, Page
 from generator.model.links import tel_href
 from generator.model.vocab import endonym
 from generator.output import theme
-from tests.browser.conftest import Server, Visit, axe_check, serve, watch
+from tests.browser.conftest import Server, Visit, axe_check, serve_at_own_address, watch
 from tests.browser.finder_driver import (
     choose,
     groups,
@@ -44,7 +42,7 @@ from tests.browser.listings import (
     programs,
     week,
 )
-from tests.conftest import PROVIDERS, ROOT, TODAY
+from tests.conftest import PROVIDERS
 
 pytestmark = pytest.mark.browser
 
@@ -570,27 +568,12 @@ def test_without_javascript_the_page_says_so_and_links_the_browse_pages(
     assert visit.third_party == []
 
 
-# Instant navigation needs a site_url: Material only follows links its sitemap lists, matched
-# by port as well, so serve first and build a copy of the site whose site_url has that port.
-
-
 @pytest.fixture(scope="module")
 def site_with_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    work = tmp_path_factory.mktemp("instant")
-    (work / "site").mkdir()
-    server = serve(work / "site")
-    config = work / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\nsite_url: {server.url}\n"
-        f"docs_dir: {ROOT / 'docs'}\n", encoding="utf-8")
-    subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--providers", str(PROVIDERS),
-         "--config", str(config), "--site-dir", str(work / "site"), "--strict",
-         "--today", TODAY.isoformat()],
-        cwd=ROOT, check=True, capture_output=True, text=True)
+    """Built for its own address (Material's instant navigation needs site_url)."""
+    server = serve_at_own_address(tmp_path_factory.mktemp("instant"))
     yield server
-    server.httpd.shutdown()
-    server.httpd.server_close()
+    server.stop()
 
 
 def test_instant_navigation_opens_a_working_finder_and_marks_the_result(

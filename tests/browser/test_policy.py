@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,8 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import Server, serve, watch
-from tests.conftest import PROVIDERS, ROOT, TODAY
+from tests.browser.conftest import Server, serve, serve_at_own_address, watch
 
 pytestmark = pytest.mark.browser
 
@@ -84,17 +81,7 @@ def test_the_meta_policy_alone_blocks_a_planted_script(browser: Browser,
 @pytest.fixture(scope="module")
 def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """Built for its own address (Material's instant navigation needs site_url)."""
-    work = tmp_path_factory.mktemp("instant-policy")
-    (work / "site").mkdir()
-    server = serve(work / "site")
-    config = work / "mkdocs.yml"
-    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nsite_url: {server.url}\n"
-                      f"docs_dir: {ROOT / 'docs'}\n", encoding="utf-8")
-    subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--providers", str(PROVIDERS),
-         "--config", str(config), "--site-dir", str(work / "site"), "--strict",
-         "--today", TODAY.isoformat()],
-        cwd=ROOT, check=True, capture_output=True, text=True)
+    server = serve_at_own_address(tmp_path_factory.mktemp("instant-policy"))
     yield server
     server.stop()
 
