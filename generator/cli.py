@@ -29,6 +29,7 @@ from generator.load.catalog import Catalog, UsageError, load_paths
 from generator.load.diagnostics import format_all, has_errors, strict
 from generator.load.validation_cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from generator.output import audit, hosting, runner_project
+from generator.output.audit_pool import Auditor
 from generator.output.publish import OutputError, replace_dir
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -307,15 +308,16 @@ def _audit(args: argparse.Namespace) -> int:
            audit.sitemap_host(sitemap.read_text(encoding="utf-8")) if sitemap.is_file() else None)
     pages = sorted(path for path in args.site.rglob("*")
                    if path.is_file() and path.name.lower().endswith(audit.DOCUMENT_SUFFIXES))
-    problems = 0
-    for page in pages:
-        html = page.read_text(encoding="utf-8", errors="replace")
-        for finding in audit.audit_page(html, page.relative_to(args.site).as_posix(),
-                                        [own] if own else []):
-            listing = args.providers / f"{finding.listing_slug}.yaml"
-            print(finding.describe(str(listing) if listing.is_file() else None),
-                  file=sys.stderr)
-            problems += 1
+    auditor = Auditor([own] if own else [], len(pages))
+    try:
+        auditor.add_files(args.site, (page.relative_to(args.site).as_posix() for page in pages))
+        found = auditor.findings()
+    finally:
+        auditor.close()
+    for finding in found:
+        listing = args.providers / f"{finding.listing_slug}.yaml"
+        print(finding.describe(str(listing) if listing.is_file() else None), file=sys.stderr)
+    problems = len(found)
     print(f"{len(pages)} files audited (pages, SVG, XML): "
           f"{problems} problem{'' if problems == 1 else 's'}",
           file=sys.stderr)

@@ -22,14 +22,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator.adapter import alternates, theme_text
+from generator.adapter import alternates, generated, theme_text
 from generator.adapter.serve import ServeFiles
 from generator.finder import search_index
 from generator.load import progress
-from generator.load.catalog import Cache, Catalog, UsageError, load_paths
+from generator.load.catalog import Cache, Catalog, UsageError, forget_checked_values, load_paths
 from generator.load.diagnostics import Severity, format_all
-from generator.model import i18n
-from generator.output import audit, hosting, languages, site, theme, theme_scripts
+from generator.model import i18n, zips
+from generator.output import audit, audit_pool, hosting, languages, site, theme, theme_scripts
+from generator.output.audit_pool import Auditor
+from generator.output.page_worker import PageWorker
 from generator.pages import headings, outbound, provider_page, theme_words
 
 log = logging.getLogger("mkdocs.plugins.iopdir")
@@ -72,7 +74,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         self.pages: dict[str, set[str]] = {}  # the pages each language has (docs paths)
         self.site_url: str | None = None  # the first language's
         self.dirty = False
-        self.findings: list[str] = []  # of the post-build audit, one line each
+        self.auditor: Auditor | None = None  # of this language's build
+        self.page_worker: PageWorker | None = None  # making this language's pages, if any
         self.static_documents: list[str] = []  # copied as they are (HTML, SVG, XML): audited after
         self.listing_paths: dict[str, str] = {}  # slug: listing file, to name it in findings
         self.trusted = theme_scripts.TrustedScripts(())  # set from the theme in on_config
@@ -168,11 +171,15 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         self.listing_paths = {p.slug: p.source_path for p in self.catalog.providers}
         if self.serve_files is None and self.lang == self.languages[-1]:
             # Nothing later in a build needs the listings themselves: release them for the
-            # pages MkDocs renders next (30 MB at 5,566 listings; the CLI counted them first).
+            # pages MkDocs renders next (30 MB at 5,566 listings; the CLI counted them first),
+            # the ZIP table the finder's data was made from (7 MB) and the checks' caches.
             self.catalog.providers.clear()
+            zips.table.cache_clear()
+            forget_checked_values()
         pages = sum(1 for file in files if file.is_documentation_page())
         what = "Building pages" + (f" ({self.lang})" if len(self.languages) > 1 else "")
         self.progress = progress.start(pages, what, "pages", self.show_progress)
+        self.auditor = Auditor(_own_hosts(config), pages + len(self.static_documents))
         return files
 
     def _generated_files(self, config: MkDocsConfig,
@@ -184,14 +191,13 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                 if _not_replaced(path, hand_written):
                     yield path, file
             return
-        # A group of files at a time: data files go to disk as they come (_generated_file), so
-        # the open data is never all in memory at once.
-        for part in site.parts(self.catalog.providers, self.catalog.today, config.site_url,
-                               config.repo_url, self.lang, self.languages):
-            for path in list(part):
-                content = part.pop(path)
-                if _not_replaced(path, hand_written):
-                    yield path, _generated_file(config, path, content)
+        self.page_worker = generated.start_worker(self.catalog.providers, self.catalog.today,
+                                                  config.repo_url, self.lang, self.languages,
+                                                  config.site_dir)
+        for path, file in generated.files(config, self.catalog.providers, self.catalog.today,
+                                          self.lang, self.languages, self.page_worker):
+            if _not_replaced(path, hand_written):
+                yield path, file
 
     def _note_pages(self, added: dict[str, File]) -> None:
         """Which generated pages get a compact search entry, and which are trimmed."""
@@ -233,13 +239,11 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
             return html
         if page.file.src_uri in self.generated_pages:
             page.toc = get_toc(headings.toc_tokens(html))  # type: ignore[arg-type]
-        own = urlsplit(config.site_url or "").hostname
-        return outbound.add_rel(html, [own] if own else [])
+        return outbound.add_rel(html, _own_hosts(config))
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.first:  # the other languages' builds add to the first's
             self.script_hashes = set()
-        self.findings = []
         if self.serve_files is not None and self.dirty:
             self.serve_files.before_build(config)
 
@@ -260,26 +264,47 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         """The page with its own Content-Security-Policy, audited as it is written."""
         html, hashes = hosting.with_policy(html, self.trusted)
         self.script_hashes |= hashes
-        self._audit(html, dest, config)
+        self._auditor(config).add(html, dest)
         return html
 
-    def _audit(self, html: str, dest: str, config: MkDocsConfig) -> None:
-        own = urlsplit(config.site_url or "").hostname
-        for finding in audit.audit_page(html, dest, [own] if own else []):
-            slug = finding.listing_slug
-            self.findings.append(finding.describe(self.listing_paths.get(slug) if slug else None))
+    def _auditor(self, config: MkDocsConfig) -> Auditor:
+        if self.auditor is None:  # a page before on_files (not in MkDocs 1.6) is audited too
+            self.auditor = Auditor(_own_hosts(config), 0)
+        return self.auditor
+
+    def _findings(self, config: MkDocsConfig) -> list[str]:
+        """The audit's findings on this language's pages and documents, one line each."""
+        auditor = self._auditor(config)
+        auditor.add_files(Path(config.site_dir), self.static_documents)
+        found = auditor.findings()
+        self._close_auditor()
+        return audit_pool.described(found, self.listing_paths)
+
+    def _close_auditor(self) -> None:
+        if self.auditor is not None:
+            self.auditor.close()
+            self.auditor = None
+
+    def _close_workers(self) -> None:
+        self._close_auditor()
+        if self.page_worker is not None:
+            self.page_worker.close()
+            self.page_worker = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._close_workers()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.progress is not None:
             self.progress.close()
             self.progress = None
         if self.config.enabled:
-            for dest in self.static_documents:
-                path = Path(config.site_dir) / dest
-                if path.is_file():
-                    self._audit(path.read_text(encoding="utf-8", errors="replace"), dest, config)
-            if self.findings:
-                raise PluginError(theme_text.audit_report(self.findings))
+            if self.page_worker is not None:  # MkDocs has read every page
+                self.page_worker.close()
+                self.page_worker = None
+            findings = self._findings(config)
+            if findings:
+                raise PluginError(theme_text.audit_report(findings))
             self._write_search_index(Path(config.site_dir) / "search" / "search_index.json")
             if self.serve_files is not None:
                 self.serve_files.after_build()
@@ -340,23 +365,13 @@ def _script(path: str, kind: str) -> ExtraScriptValue:
     return script
 
 
+def _own_hosts(config: MkDocsConfig) -> list[str]:
+    own = urlsplit(config.site_url or "").hostname
+    return [own] if own else []
+
+
 def _not_replaced(path: str, hand_written: set[str]) -> bool:
     if path in hand_written:
         log.info("iopdir: docs/%s replaces the generated page", path)
         return False
     return True
-
-
-def _generated_file(config: MkDocsConfig, path: str, content: str | bytes) -> File:
-    """Pages stay in memory for MkDocs to render; data files (the open data, calendars, finder
-    index: most of the bytes at national scale) go straight to their place in site_dir, which
-    MkDocs allows, instead of sitting in memory until the end of the build."""
-    if path.endswith(".md"):
-        return File.generated(config, path, content=content)
-    target = Path(config.site_dir) / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        target.write_bytes(content)
-    else:
-        target.write_text(content, encoding="utf-8")
-    return File.generated(config, path, abs_src_path=str(target))

