@@ -5,7 +5,6 @@ once per language, the first at the root and each other one in its folder (alter
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -285,23 +284,21 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
             self.auditor.close()
             self.auditor = None
 
-    def _close_workers(self) -> None:
-        self._close_auditor()
+    def _close_page_worker(self) -> None:
         if self.page_worker is not None:
             self.page_worker.close()
             self.page_worker = None
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._close_workers()
+        self._close_page_worker()
+        self._close_auditor()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.progress is not None:
             self.progress.close()
             self.progress = None
         if self.config.enabled:
-            if self.page_worker is not None:  # MkDocs has read every page
-                self.page_worker.close()
-                self.page_worker = None
+            self._close_page_worker()  # MkDocs has read every page
             findings = self._findings(config)
             if findings:
                 raise PluginError(theme_text.audit_report(findings))
@@ -325,18 +322,8 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
 
     def _write_search_index(self, path: Path) -> None:
         """Material's index, one short entry per provider (see generator/finder/search_index.py)."""
-        try:
-            index = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return  # no search plugin: nothing to do
-        if not isinstance(index, dict) or not isinstance(index.get("docs"), list):
-            return  # a format this code does not know: leave it alone
-        browse = {self.page_urls[src] for src in self.browse_pages}
-        entries = [*self.search_entries.values(),
-                   *search_index.language_entries(self.languages_offered, self.lang)]
-        compact = search_index.compact(index, entries, browse)
-        path.write_text(json.dumps(compact, ensure_ascii=False, separators=(",", ":")),
-                        encoding="utf-8")
+        search_index.rewrite(path, [*self.search_entries.values(), *search_index.language_entries(
+            self.languages_offered, self.lang)], {self.page_urls[src] for src in self.browse_pages})
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:

@@ -23,8 +23,10 @@ written as HTML, as Material's own are, so provider text is escaped.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from generator.model import i18n
@@ -59,6 +61,20 @@ def language_entries(codes: Iterable[str], lang: str = i18n.SOURCE) -> list[Entr
                         "text": html.escape(text),
                         "tags": [html.escape(t) for t in dict.fromkeys((english, own))]})
     return entries
+
+
+def rewrite(path: Path, entries: Iterable[Entry], browse_pages: set[str]) -> None:
+    """Material's search_index.json at `path`, compacted in place (see `compact`). Without the
+    file (no search plugin), or in a form this code does not know, nothing is done."""
+    try:
+        index = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if not isinstance(index, dict) or not isinstance(index.get("docs"), list):
+        return
+    compacted = compact(index, entries, browse_pages)
+    path.write_text(json.dumps(compacted, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
 
 
 def compact(index: dict[str, Any], entries: Iterable[Entry],

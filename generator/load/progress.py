@@ -32,6 +32,9 @@ class _Bar:
     def __init__(self, total: int, what: str, unit: str, out: TextIO) -> None:
         from tqdm import tqdm  # only on a terminal: 7 MB a CI build does not need
 
+        # No monitor thread: a build forks workers (output/page_worker.py), and forking a
+        # process that runs other threads can leave a lock held in the child.
+        tqdm.monitor_interval = 0
         self.bar = tqdm(total=total, desc=what, unit=f" {unit}", file=out, leave=False,
                         dynamic_ncols=True, mininterval=0.25)
 
