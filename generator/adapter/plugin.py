@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -21,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator.adapter import alternates, generated, theme_text
+from generator.adapter import alternates, assets, generated, theme_text
 from generator.adapter.serve import ServeFiles
 from generator.finder import search_index
 from generator.load import progress
@@ -110,7 +109,7 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
         # Inline scripts a page may run: those the theme's templates write, nothing else.
         self.trusted = theme_scripts.from_templates(config.theme.dirs)
         theme_text.escape_config(config)
-        _add_builtin_assets(config)
+        assets.add_builtin(config)
         if self.lang == self.languages[0] or self.catalog is None:  # not another language's
             self.languages = alternates.site_languages(self.config.languages,
                                                        config.theme["language"])
@@ -334,22 +333,6 @@ class IopDirPlugin(BasePlugin[IopDirConfig]):
                 server.watch(config.theme.custom_dir)
             server.watch(str(theme.ROOT))  # and so is the built-in theme, when developing it
         return server
-
-
-def _add_builtin_assets(config: MkDocsConfig) -> None:
-    """The built-in styles and scripts, before the project's own (which can then override
-    them); one a project already lists keeps its place."""
-    styles = {str(value) for value in config.extra_css}
-    config.extra_css[:0] = [path for path in theme.STYLESHEETS if path not in styles]
-    scripts = {str(value) for value in config.extra_javascript}
-    config.extra_javascript[:0] = [_script(path, kind) for path, kind in theme.SCRIPTS.items()
-                                   if path not in scripts]
-
-
-def _script(path: str, kind: str) -> ExtraScriptValue:
-    script = ExtraScriptValue(path)
-    script.type = kind
-    return script
 
 
 def _own_hosts(config: MkDocsConfig) -> list[str]:
