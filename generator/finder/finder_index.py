@@ -39,21 +39,27 @@ column of small numbers (all below 36) is one base-36 digit per entry in a strin
     schedule          [[day bitmask, start, end, ...], ...]: sessions, minutes after midnight
                       in the location's time zone; bit 0 is Monday
 
-finder/zips.json holds every ZIP centroid: ZIPs sorted and delta-coded, lat and lon as degrees
-x 100 delta-coded, states as runs of [state number, count]. The finder loads it only when a
-person types a ZIP code.
+(finder/zips.json, the ZIP centroids, is made by zip_table.py.)
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Sequence
-from functools import lru_cache
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any
 
+from generator.finder.columns import (
+    FORMAT_VERSION,
+    bit_of,
+    bitmask,
+    column,
+    day_mask,
+    delta,
+    dumps,
+    ranked,
+)
+from generator.finder.zip_table import ZIPS_PATH, zips_json
 from generator.model import zips
 from generator.model.fmt import zone_name
 from generator.model.freshness import is_stale, unchecked_import
@@ -71,13 +77,9 @@ from generator.model.vocab import (
     endonym,
 )
 
-FORMAT_VERSION = 2
 INDEX_PATH = "finder/index.json"
-ZIPS_PATH = "finder/zips.json"
 COORD_SCALE = 1000  # program points: about 100 m
-ZIP_SCALE = 100  # ZIP centroids: about 1 km, enough for a 5-mile radius
 MAT_UNSTATED = N_("Not stated")
-H = TypeVar("H", bound=Hashable)
 Row = tuple[Provider, Program]
 Json = dict[str, Any]
 Labels = dict[str, list[tuple[str, str]]]
@@ -87,10 +89,6 @@ def generate(providers: list[Provider], today: dt.date) -> dict[str, str]:
     """The index and the ZIP table; `today` (the build's date) decides which listings are out
     of date."""
     return {INDEX_PATH: dumps(build_index(providers, today)), ZIPS_PATH: zips_json()}
-
-
-def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def build_index(providers: Iterable[Provider], today: dt.date) -> Json:
@@ -138,50 +136,6 @@ def code_slug(slug: str, name: str, city: str) -> str:
     same = next((i for i, (a, b) in enumerate(zip(slug, guess, strict=False)) if a != b),
                 min(len(slug), len(guess)))
     return f"{same}:{slug[same:]}" if same >= 8 else slug
-
-
-def ranked(values: Sequence[H]) -> tuple[list[H], list[int]]:
-    """A table of the distinct values, most frequent first, and each value's number in it."""
-    counts = Counter(values)
-    table = sorted(counts, key=lambda v: -counts[v])  # stable: ties keep first-seen order
-    number = {value: i for i, value in enumerate(table)}
-    return table, [number[v] for v in values]
-
-
-def column(values: Sequence[int]) -> str | list[int]:
-    """Small non-negative numbers as one base-36 digit each; anything else as a list."""
-    if all(0 <= v < 36 for v in values):
-        return "".join("0123456789abcdefghijklmnopqrstuvwxyz"[v] for v in values)
-    return list(values)
-
-
-def delta(values: Iterable[int]) -> list[int]:
-    out, previous = [], 0
-    for value in values:
-        out.append(value - previous)
-        previous = value
-    return out
-
-
-def bits(codes: Iterable[str], order: Sequence[str]) -> int:
-    """The bitmask of a set of codes: bit i stands for order[i]."""
-    return _bitmask(codes, _bit_of(tuple(order)))
-
-
-@lru_cache(maxsize=64)
-def _bit_of(order: tuple[str, ...]) -> dict[str, int]:
-    return {code: 1 << i for i, code in enumerate(order)}
-
-
-def _bitmask(codes: Iterable[str], bit_of: dict[str, int]) -> int:
-    mask = 0
-    for code in codes:
-        mask |= bit_of[code]
-    return mask
-
-
-def day_mask(days: Iterable[str]) -> int:
-    return _bitmask(days, _bit_of(DAYS))
 
 
 # Labels ------------------------------------------------------------------------------------
@@ -301,8 +255,8 @@ def _program_columns(rows: list[Row], places: dict[str, list[Location]], labels:
         return column([codes.index(value(p)) for p in programs])
 
     def mask(kind: str, value: Callable[[Program], Iterable[str]]) -> str | list[int]:
-        bit_of = _bit_of(tuple(_codes(labels, kind)))
-        return column([_bitmask(value(p), bit_of) for p in programs])
+        bits_of = bit_of(tuple(_codes(labels, kind)))
+        return column([bitmask(value(p), bits_of) for p in programs])
 
     return {
         "names": names,
@@ -361,36 +315,3 @@ def _track_columns(tracks: list[Track]) -> Json:
                   "schedule": column(schedule_numbers)},
         "schedule": [list(s) for s in schedules],
     }
-
-
-# ZIP centroids -------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def zips_json() -> str:
-    return dumps(encode_zips(zips.table()))
-
-
-def encode_zips(table: dict[str, zips.Zip]) -> Json:
-    codes = sorted(table)
-    rows = [table[c] for c in codes]
-    states = sorted({r.state for r in rows})
-    return {
-        "v": FORMAT_VERSION,
-        "states": states,
-        "zip": delta(int(c) for c in codes),
-        "lat": delta(round(r.lat * ZIP_SCALE) for r in rows),
-        "lon": delta(round(r.lon * ZIP_SCALE) for r in rows),
-        "state": _runs([states.index(r.state) for r in rows]),
-    }
-
-
-def _runs(values: Sequence[int]) -> list[int]:
-    """[value, count, value, count, ...] for runs of equal values."""
-    flat: list[int] = []
-    for value in values:
-        if flat and flat[-2] == value:
-            flat[-1] += 1
-        else:
-            flat += [value, 1]
-    return flat

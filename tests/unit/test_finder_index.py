@@ -7,7 +7,7 @@ import gzip
 import json
 from typing import Any
 
-from generator.finder import finder_index
+from generator.finder import columns, finder_index, zip_table
 from generator.model import zips
 from generator.model.records import Provider
 from tests.conftest import TODAY
@@ -130,8 +130,8 @@ def catalog() -> list[Provider]:
 
 
 def test_round_trip_decodes_every_track_as_listed() -> None:
-    index = json.loads(finder_index.dumps(finder_index.build_index(catalog(), TODAY)))
-    assert index["v"] == finder_index.FORMAT_VERSION
+    index = json.loads(columns.dumps(finder_index.build_index(catalog(), TODAY)))
+    assert index["v"] == columns.FORMAT_VERSION
     records = decode(index)
     assert [(r["slug"], r["program_no"], r["track"]) for r in records] == [
         ("unit-test-clinic", 1, "Evening"),  # providers sort by name: "Unit" before "Zephyr"
@@ -196,17 +196,19 @@ def test_labels_list_only_codes_in_use_and_most_used_languages_first() -> None:
 
 
 def test_bitmasks_columns_and_deltas() -> None:
-    assert finder_index.day_mask(["mon", "sun"]) == 0b1000001
-    assert finder_index.bits(["b", "c"], ["a", "b", "c"]) == 0b110
-    assert finder_index.column([0, 9, 10, 35]) == "09az"
-    assert finder_index.column([1, 36]) == [1, 36]
-    assert finder_index.delta([5, 7, 7, 2]) == [5, 2, 0, -5]
-    assert finder_index.ranked(["b", "a", "b"]) == (["b", "a"], [0, 1, 0])
+    assert columns.day_mask(["mon", "sun"]) == 0b1000001
+    assert columns.bits(["b", "c"], ["a", "b", "c"]) == 0b110
+    assert columns.column([0, 9, 10, 35]) == "09az"
+    assert columns.column([1, 36]) == [1, 36]
+    assert columns.delta([5, 7, 7, 2]) == [5, 2, 0, -5]
+    assert columns.ranked(["b", "a", "b"]) == (["b", "a"], [0, 1, 0])
+    assert columns.runs([3, 3, 1, 3, 3, 3]) == [3, 2, 1, 1, 3, 3]
+    assert columns.runs([]) == []
 
 
 def test_zip_table_round_trips_for_real_zip_codes() -> None:
-    encoded = json.loads(finder_index.zips_json())
-    assert encoded["v"] == finder_index.FORMAT_VERSION
+    encoded = json.loads(zip_table.zips_json())
+    assert encoded["v"] == columns.FORMAT_VERSION
     codes_ = [f"{z:05d}" for z in running(encoded["zip"])]
     lats, lons = running(encoded["lat"]), running(encoded["lon"])
     states: list[str] = []
