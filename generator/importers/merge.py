@@ -104,7 +104,7 @@ def _generated(value: Any, prefix: str) -> bool:
     return not isinstance(value, str) or not value.strip() or value.startswith(prefix)
 
 
-def _merge_location(data: dict[str, Any], new: dict[str, Any], keep: bool = False) -> str:
+def _merge_location(data: dict[str, Any], new: dict[str, Any], keep: bool) -> str:
     """Update the first location's address (unless `keep`); return its id (imported programs
     meet there)."""
     locations = data.get("locations")
@@ -125,7 +125,7 @@ def _merge_location(data: dict[str, Any], new: dict[str, Any], keep: bool = Fals
 
 
 def _merge_programs(data: dict[str, Any], new: list[dict[str, Any]], location_id: str,
-                    keep: bool = False) -> None:
+                    keep: bool) -> None:
     programs = data.get("programs")
     if not isinstance(programs, list):
         programs = data["programs"] = []
@@ -153,6 +153,8 @@ def _set_or_drop(data: dict[str, Any], key: str, value: Any) -> None:
     if value is None:
         data.pop(key, None)
     else:
+        # A copy shares nothing with `new`. (copy.copy survives mutation testing: the import
+        # builds `new` for this merge only and never reads it again.)
         data[key] = copy.deepcopy(value)
 
 
@@ -193,6 +195,7 @@ def changed_fields(old: Any, new: Any, path: str = "") -> list[str]:
     if (isinstance(old, list) and isinstance(new, list) and len(old) == len(new)
             and all(isinstance(x, dict) for x in old + new)):
         found = []
+        # The lengths are equal, so `strict` never fires (mutants that drop it survive).
         for name in (n for a, b in zip(old, new, strict=True) for n in changed_fields(a, b, path)):
             if name not in found:
                 found.append(name)

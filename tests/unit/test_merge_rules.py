@@ -301,6 +301,14 @@ def test_a_new_level_is_added_at_the_first_location() -> None:
     assert merged.data["levels_of_care"] == ["iop", "php"]
 
 
+def test_a_new_level_meets_at_the_directorys_place_id_when_the_first_has_none() -> None:
+    old = _old()
+    del old["locations"][0]["id"]
+    php = _program(level_of_care="php", location="elsewhere")
+    merged = _merge(old, _new(programs=[_program(), php]))
+    assert merged.data["programs"][1]["location"] == "main"
+
+
 def test_programs_the_directory_does_not_list_are_kept() -> None:
     old = _old()
     old["programs"] += [_program(level_of_care="php", name="Day treatment"), "a note"]
@@ -377,6 +385,8 @@ def test_a_list_of_another_length_or_of_plain_values_is_one_change() -> None:
     assert merge.changed_fields({"x": [1, 2]}, {"x": [1, 3]}) == ["x"]
     assert merge.changed_fields({"x": {"y": {"z": 1}}}, {"x": {"y": {"z": 2}}}) == ["x.y.z"]
     assert merge.changed_fields({"x": {"y": 1}}, {"x": 1}) == ["x"]
+    # Names as written, whatever they start with.
+    assert merge.changed_fields({"Xtra": {"y": 1}}, {"Xtra": {"y": 2}}) == ["Xtra.y"]
 
 
 def _schema_order(schema: dict[str, Any], name: str) -> list[str]:
