@@ -160,7 +160,6 @@ def load(paths: list[Path], today: dt.date, directory: Path | None,
     except DamagedResult:  # signed, yet not to be trusted: check every file again
         # The file was just read; missing_ok only covers another process removing it first.
         store.path.unlink(missing_ok=True)
-        # (No test damages a cache and asks for progress: show_progress dropped here survives.)
         return load(files, today, directory, providers, show_progress)
     # The listings live as long as the command: later collections need not scan them again.
     # (Not in the MkDocs plugin: under `serve`, frozen objects that became garbage would stay.)

@@ -431,3 +431,19 @@ def test_a_cache_of_another_key_stays_a_whole_week(
         os.utime(other, (now - age, now - age))
         validation_cache._remove_old(current)
         assert other.exists() == kept
+
+
+def test_progress_asked_for_is_shown_when_a_damaged_cache_makes_every_file_checked_again(
+        listings: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    _load(listings, tmp_path / "cache")
+    store = validation_cache.ValidationCache.open(tmp_path / "cache", TODAY)
+    assert store is not None
+    for _, result in store.entries.values():
+        result._packed = pickle.dumps(_MakesDirectory(tmp_path / "made-by-the-cache"))
+    store._saved = None
+    store.save()
+    monkeypatch.setattr(progress, "MIN_ITEMS", 1)
+    capsys.readouterr()
+    validation_cache.load([listings], TODAY, tmp_path / "cache", show_progress=True)
+    assert "Checking listings: 100% (4 of 4 listings)" in capsys.readouterr().err
