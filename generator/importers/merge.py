@@ -23,10 +23,10 @@ from typing import Any
 from generator.importers.listing import GENERATED_PREFIX, PROGRAM_NAMES, SOURCE_PREFIX
 from generator.model.records import NOT_LISTED
 
-TOP_ORDER = ("name", "description", "website", "phone", "intake_phones", "email",
-             "accreditations", "levels_of_care", "last_verified", "source", "verification",
-             "unreachable", "recheck", "sample", "external_ids", "related_listings", "locations",
-             "programs")
+TOP_ORDER = ("name", "description", "language_of_text", "website", "phone", "intake_phones",
+             "email", "accreditations", "levels_of_care", "last_verified", "source",
+             "verification", "unreachable", "recheck", "sample", "external_ids",
+             "related_listings", "locations", "programs")
 NEWER_CHECK = "verification (a person's check, newer than the survey)"
 LOCATION_ORDER = ("id", "name", "street", "city", "state", "zip", "timezone", "latitude",
                   "longitude", "approximate_coordinates")
@@ -56,13 +56,13 @@ class Merged:
 def merge(old: dict[str, Any], new: dict[str, Any]) -> Merged:
     data = copy.deepcopy(old)
     newer = checked_after_survey(old, new["last_verified"])
-    # A provider who checked the listing after the survey keeps that later date. (Mutation
-    # testing: the `or ""` survives, as every listing merged has the required last_verified.)
+    # A provider who checked the listing after the survey keeps that later date; a listing a
+    # person started without one (matched by name and address) gets the survey's.
     data["last_verified"] = max(str(old.get("last_verified") or ""), new["last_verified"])
     if not newer:
         data["name"], data["phone"] = new["name"], new["phone"]
         _set_or_drop(data, "intake_phones", new.get("intake_phones"))
-    # Equivalent mutants here while the schema allows only one id, which `new` always has.
+    # Ids of other directories are kept (the schema knows one yet: the check names the rest).
     data["external_ids"] = {**_dict(old.get("external_ids")), **new["external_ids"]}
     if not old.get("accreditations") and new.get("accreditations"):
         data["accreditations"] = new["accreditations"]
@@ -104,7 +104,7 @@ def _generated(value: Any, prefix: str) -> bool:
     return not isinstance(value, str) or not value.strip() or value.startswith(prefix)
 
 
-def _merge_location(data: dict[str, Any], new: dict[str, Any], keep: bool = False) -> str:
+def _merge_location(data: dict[str, Any], new: dict[str, Any], keep: bool) -> str:
     """Update the first location's address (unless `keep`); return its id (imported programs
     meet there)."""
     locations = data.get("locations")
@@ -125,7 +125,7 @@ def _merge_location(data: dict[str, Any], new: dict[str, Any], keep: bool = Fals
 
 
 def _merge_programs(data: dict[str, Any], new: list[dict[str, Any]], location_id: str,
-                    keep: bool = False) -> None:
+                    keep: bool) -> None:
     programs = data.get("programs")
     if not isinstance(programs, list):
         programs = data["programs"] = []
@@ -153,6 +153,8 @@ def _set_or_drop(data: dict[str, Any], key: str, value: Any) -> None:
     if value is None:
         data.pop(key, None)
     else:
+        # A copy shares nothing with `new`. (copy.copy survives mutation testing: the import
+        # builds `new` for this merge only and never reads it again.)
         data[key] = copy.deepcopy(value)
 
 
@@ -193,6 +195,7 @@ def changed_fields(old: Any, new: Any, path: str = "") -> list[str]:
     if (isinstance(old, list) and isinstance(new, list) and len(old) == len(new)
             and all(isinstance(x, dict) for x in old + new)):
         found = []
+        # The lengths are equal, so `strict` never fires (mutants that drop it survive).
         for name in (n for a, b in zip(old, new, strict=True) for n in changed_fields(a, b, path)):
             if name not in found:
                 found.append(name)

@@ -105,7 +105,8 @@ def _joins_letters(text: str, i: int) -> bool:
 
 def _non_latin_letter(ch: str) -> bool:
     """A letter or combining mark of a script other than Latin (the joiners' legitimate use).
-    Every letter and mark has a name, so mutants of the default "" are equivalent."""
+    Every letter and mark has a name, and no category starts with X, so mutants of the
+    default "" and of "LM" are equivalent."""
     return unicodedata.category(ch)[0] in "LM" and not ch.isascii() \
         and not unicodedata.name(ch, "").startswith("LATIN")
 

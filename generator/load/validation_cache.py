@@ -68,14 +68,16 @@ class ValidationCache:
         self.secret = secret
         self.runs: dict[RunKey, RunResult] = _unpickle(_read(self.runs_path, secret), dict) or {}
         self._entries: Cache | None = None
+        # Set by `entries` before `save` reads it (so "" in its place changes nothing).
         self._saved: dict[str, str] | None = None  # shown path: digest, as last read or written
-        self._runs_changed = False
+        self._runs_changed = False  # (None would do as well: only its truth is read)
 
     @classmethod
     def open(cls, directory: Path, today: dt.date) -> ValidationCache | None:
         """The cache for `today` in `directory`, or None when no secret key can be kept (then
         validation simply runs without a cache)."""
         secret = _secret()
+        # 24 hex digits name the files; any other length would serve as well.
         return None if secret is None else cls(directory, cache_key(today)[:24], secret)
 
     @property
@@ -92,7 +94,7 @@ class ValidationCache:
         if not self.runs:
             return None  # a cold cache: do not read every file twice
         key = run_key(files, today)
-        found = self.runs.get(key) if key is not None else None
+        found = self.runs.get(key) if key is not None else None  # (no run has the key None)
         return None if found is None else Catalog(today, [], list(found[0]), found[1])
 
     def remember(self, files: list[Path], catalog: Catalog) -> None:
@@ -122,7 +124,7 @@ class ValidationCache:
         if stale and entries is not None and self._write(self.path, entries):
             self._saved = _digests(entries)
         if self._runs_changed and self._write(self.runs_path, self.runs):
-            self._runs_changed = False
+            self._runs_changed = False  # (None would do as well)
 
     def _write(self, path: Path, value: object) -> bool:
         payload = pack(value)
@@ -156,6 +158,7 @@ def load(paths: list[Path], today: dt.date, directory: Path | None,
         if providers:
             add_providers(catalog, results)
     except DamagedResult:  # signed, yet not to be trusted: check every file again
+        # The file was just read; missing_ok only covers another process removing it first.
         store.path.unlink(missing_ok=True)
         return load(files, today, directory, providers, show_progress)
     # The listings live as long as the command: later collections need not scan them again.
@@ -169,7 +172,9 @@ def run_key(files: list[Path], today: dt.date) -> RunKey | None:
     large to read (load_paths reports those)."""
     digest = hashlib.sha256()
     for path in files:
-        raw = read_listing(path, "")  # never follows a link nor waits on a FIFO
+        # Never follows a link nor waits on a FIFO; the shown name is unused (a problem is
+        # reported by load_paths, not here), so any other name changes nothing.
+        raw = read_listing(path, "")
         if isinstance(raw, Diagnostic):
             return None
         digest.update(f"{display_path(path)}\0{file_digest(raw, today)}\0".encode())
@@ -184,6 +189,7 @@ def cache_key(today: dt.date) -> str:
     """Changes whenever a result could: another version or source of iopdir, another schema,
     another day, another Python (pickles of one Python are read by the same one)."""
     digest = hashlib.sha256()
+    # The separators only keep parts apart: any other bytes make an equally good key.
     for part in (generator.__version__, sys.version, today.isoformat()):
         digest.update(part.encode() + b"\0")
     digest.update(schema_check.SCHEMA_PATH.read_bytes())
@@ -199,7 +205,7 @@ def _read(path: Path, secret: bytes) -> bytes:
     try:
         data = path.read_bytes()
     except OSError:
-        return b""
+        return b""  # (any bytes that do not unpickle would do: _unpickle then gives None)
     start = len(MAGIC) + 32
     signature, payload = data[len(MAGIC):start], data[start:]
     expected = hmac.new(secret, payload, hashlib.sha256).digest()
@@ -228,15 +234,19 @@ def _secret() -> bytes | None:
     try:
         if not path.is_file() or path.stat().st_size < 32:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # (token_bytes() gives 32 bytes too; the length is written for the reader.)
             _write_atomically(path, secrets.token_bytes(32), mode=0o600)
         key = path.read_bytes()
     except OSError:
         return None
+    # Checked above already, unless another process shortened the file in between.
     return key if len(key) >= 32 else None
 
 
 def _write_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
     """Readers see the old file or the new one, never half of one."""
+    # Beside the file, so the rename never crosses file systems; the name only needs to be
+    # unique (mutants of it, or the folder where /tmp shares the file system, survive).
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
     tmp = Path(name)
     try:
@@ -245,7 +255,7 @@ def _write_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
         tmp.chmod(mode)
         tmp.replace(path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)  # (it exists here: mkstemp made it)
         raise
 
 
@@ -254,4 +264,4 @@ def _remove_old(current: Path) -> None:
     now = time.time()
     for other in current.parent.glob(current.name.split("-")[0] + "-*.pickle"):
         if other != current and now - other.stat().st_mtime > KEEP_OLD_SECONDS:
-            other.unlink(missing_ok=True)
+            other.unlink(missing_ok=True)  # (for another process removing it first)

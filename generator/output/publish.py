@@ -35,8 +35,7 @@ def replace_dir(target: Path, produce: Callable[[Path], None]) -> None:
         note = "Written by iopdir; replaced whole on the next run.\n"  # pragma: no mutate
         (tmp / MARK).write_text(note)
     except BaseException:
-        # Mutation testing: ignore_errors=False survives (tests run where removal succeeds);
-        # it is kept so a half-written directory that cannot go never hides the build's error.
+        # A half-written directory that cannot go must never hide the build's error.
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _swap_in(tmp, target)
@@ -51,7 +50,7 @@ def _swap_in(tmp: Path, target: Path) -> None:
     elsewhere two renames, and `_clean_leftovers` repairs a run killed between them."""
     if target.exists() and _exchange(tmp, target):
         # It holds the previous output now; failing to remove it must not fail a published
-        # build (so ignore_errors=False survives mutation testing where removal succeeds).
+        # build.
         shutil.rmtree(tmp, ignore_errors=True)
         return
     old = _sibling(target, "old", os.getpid())

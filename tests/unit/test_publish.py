@@ -287,3 +287,34 @@ def test_leftovers_of_another_users_running_build_are_kept(
     monkeypatch.setattr(os, "kill", refused)
     replace_dir(site, write_new)
     assert siblings(site) == [".site.new-4242"]
+
+
+def _refuse_removal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Directories that cannot be removed (another user's files in them, a read-only mount)."""
+    def refuse(path: object, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", path)
+    monkeypatch.setattr(os, "rmdir", refuse)
+
+
+def test_a_published_build_stands_when_the_previous_output_cannot_be_removed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    write_site(site, "old")
+    _refuse_removal(monkeypatch)
+    replace_dir(site, write_new)
+    assert (site / "index.html").read_text() == "new"
+
+
+def test_a_failed_build_reports_its_own_error_when_its_half_written_output_cannot_go(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    write_site(site, "old")
+
+    def fail(tmp: Path) -> None:
+        (tmp / "index.html").write_text("half")
+        raise RuntimeError("boom")
+
+    _refuse_removal(monkeypatch)
+    with pytest.raises(RuntimeError, match="boom"):
+        replace_dir(site, fail)
+    assert (site / "index.html").read_text() == "old"

@@ -10,13 +10,14 @@ import os
 import pickle
 import shutil
 import time
+import types
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.cli import main
-from generator.load import catalog, results, schema_check, validation_cache
+from generator.load import catalog, progress, results, schema_check, validation_cache
 from tests.conftest import PROVIDERS, TODAY
 
 SAMPLES = sorted(PROVIDERS.glob("*.yaml"))[:4]
@@ -370,3 +371,79 @@ def test_a_signed_cache_of_another_shape_is_ignored(listings: Path, tmp_path: Pa
     assert store._write(store.path, ["results", "as", "a", "list"])
     reopened = validation_cache.ValidationCache.open(cache, TODAY)
     assert reopened is not None and reopened.entries == {}
+
+
+def test_without_a_cache_directory_diagnostics_only_unpack_no_provider(listings: Path) -> None:
+    found = validation_cache.load([listings], TODAY, None, providers=False)
+    assert found.providers == [] and found.files == len(SAMPLES)
+
+
+@pytest.mark.parametrize("cached", [False, True], ids=["no cache", "cache"])
+def test_progress_is_shown_on_stderr_only_when_asked(
+        listings: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str], cached: bool) -> None:
+    monkeypatch.setattr(progress, "MIN_ITEMS", 1)  # four listings stand for thousands
+    validation_cache.load([listings], TODAY, tmp_path / "quiet" if cached else None)
+    assert capsys.readouterr().err == ""
+    validation_cache.load([listings], TODAY, tmp_path / "shown" if cached else None,
+                          show_progress=True)
+    assert "Checking listings: 100% (4 of 4 listings)" in capsys.readouterr().err
+
+
+def _filled(directory: Path, listings: Path) -> validation_cache.ValidationCache:
+    store = validation_cache.ValidationCache.open(directory, TODAY)
+    assert store is not None
+    files = catalog.listing_files([listings])
+    store.remember(files, catalog.checked(catalog.load_results(files, TODAY, store.entries),
+                                          TODAY))
+    return store
+
+
+def test_a_second_save_with_nothing_new_writes_nothing(listings: Path, tmp_path: Path) -> None:
+    store = _filled(tmp_path / "cache", listings)
+    store.save()
+    written = {p.name: p.stat().st_ino for p in (tmp_path / "cache").iterdir()}
+    assert len(written) == 2
+    store.save()
+    assert {p.name: p.stat().st_ino for p in (tmp_path / "cache").iterdir()} == written
+
+
+def test_what_a_save_could_not_write_is_written_by_the_next(
+        listings: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache's folder would go", encoding="utf-8")
+    store = _filled(blocked, listings)
+    store.save()  # skipped, without an error
+    blocked.unlink()
+    store.save()
+    assert len(list(blocked.iterdir())) == 2
+
+
+def test_a_cache_of_another_key_stays_a_whole_week(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    current, other = tmp_path / "validation-new.pickle", tmp_path / "validation-old.pickle"
+    current.write_bytes(b"")
+    other.write_bytes(b"")
+    now = 2_000_000_000.0
+    monkeypatch.setattr(validation_cache, "time", types.SimpleNamespace(time=lambda: now))
+    for age, kept in ((validation_cache.KEEP_OLD_SECONDS, True),
+                      (validation_cache.KEEP_OLD_SECONDS + 1, False)):
+        os.utime(other, (now - age, now - age))
+        validation_cache._remove_old(current)
+        assert other.exists() == kept
+
+
+def test_progress_asked_for_is_shown_when_a_damaged_cache_makes_every_file_checked_again(
+        listings: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    _load(listings, tmp_path / "cache")
+    store = validation_cache.ValidationCache.open(tmp_path / "cache", TODAY)
+    assert store is not None
+    for _, result in store.entries.values():
+        result._packed = pickle.dumps(_MakesDirectory(tmp_path / "made-by-the-cache"))
+    store._saved = None
+    store.save()
+    monkeypatch.setattr(progress, "MIN_ITEMS", 1)
+    capsys.readouterr()
+    validation_cache.load([listings], TODAY, tmp_path / "cache", show_progress=True)
+    assert "Checking listings: 100% (4 of 4 listings)" in capsys.readouterr().err
