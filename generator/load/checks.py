@@ -60,6 +60,7 @@ def check_file_name(path: str, stem: str, suffix: str) -> list[Diagnostic]:
 
 
 def suggest_slug(text: str) -> str:
+    # strip("XX-XX") alike: the text is lowercased first, so no "X" is left to strip.
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "provider"
 
 

@@ -128,6 +128,8 @@ def test_non_utf8_files_are_reported_not_crashed_on() -> None:
      "file, which many tools skip; a file name may hold only lowercase letters, digits and "
      "single dashes, because it becomes the page address"),
     ("harbor.yml", "rename the file to 'harbor.yaml': listing files end in '.yaml' (lowercase)"),
+    ("X.yaml", "rename the file to 'x.yaml': a file name may hold only lowercase letters, "
+     "digits and single dashes, because it becomes the page address"),
     # The suggested name drops the dashes that would start or end it ...
     ("_Harbor Light_.yaml", "rename the file to 'harbor-light.yaml': a file name may hold only "
      "lowercase letters, digits and single dashes, because it becomes the page address"),
