@@ -6,8 +6,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.load.catalog import load_file, split_name
+from generator.load.catalog import load_file
 from generator.load.checks import check_file_name, hours_problem
+from generator.load.files import split_name
 from generator.model.zips import lookup, miles
 from tests.unit.helpers import listing, program, provider, track
 
