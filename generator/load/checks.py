@@ -54,12 +54,13 @@ def check_file_name(path: str, stem: str, suffix: str) -> list[Diagnostic]:
         reasons.append("listing files end in '.yaml' (lowercase)")
     if not reasons:
         return []
-    name = (stem if SLUG.fullmatch(stem) else suggest_slug(stem)) + ".yaml"
+    name = suggest_slug(stem) + ".yaml"  # a valid slug is its own suggestion
     message = f"rename the file to {name!r}: " + "; ".join(reasons)
     return [Diagnostic(path, 1, 1, Severity.ERROR, message)]
 
 
 def suggest_slug(text: str) -> str:
+    # strip("XX-XX") alike: the text is lowercased first, so no "X" is left to strip.
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "provider"
 
 
@@ -70,8 +71,9 @@ _SCHEMA_COMMENT = re.compile(rb"#\s*yaml-language-server:\s*\$schema=\S*provider
 def check_schema_line(path: str, raw: bytes) -> list[Diagnostic]:
     """The first line tells editors (VS Code's YAML extension and others) which schema to check
     and complete fields with while a provider types; without it the file is still valid."""
-    first = raw.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0]
-    if _SCHEMA_COMMENT.fullmatch(first.rstrip(b"\r")) or not raw.strip():
+    first = raw.removeprefix(b"\xef\xbb\xbf").partition(b"\n")[0]
+    # The pattern's final \s* takes the "\r" of a Windows line end.
+    if _SCHEMA_COMMENT.fullmatch(first) or not raw.strip():
         return []  # an empty file has a worse problem, reported on its own
     return [Diagnostic(path, 1, 1, Severity.WARNING,
                        f"the first line should be {SCHEMA_LINE!r}, so editors check and "
@@ -117,7 +119,7 @@ def _zip(loc: Location) -> Iterator[Finding]:
             f"ZIP code {loc.zip!r} is in {known.state}, not {loc.state}; check the ZIP and state"
     if loc.latitude is not None and loc.longitude is not None:
         away = miles(loc.latitude, loc.longitude, known.lat, known.lon)
-        if away > COORDINATE_TOLERANCE_MILES:
+        if away > COORDINATE_TOLERANCE_MILES:  # `>=` alike: nothing lies at exactly 60.0
             yield (*loc.path, "latitude"), Severity.WARNING, \
                 f"the coordinates are {away:.0f} miles from ZIP code {loc.zip}; check them " \
                 "(is a minus sign missing from the longitude?)"
@@ -141,6 +143,7 @@ def _program_refs(provider: Provider, today: dt.date) -> Iterator[Finding]:
     ids = [loc.id for loc in provider.locations]
     for program in provider.programs:
         if program.location_id not in ids:
+            # Only the best match is shown: n=1 or the default 3 give the same close[0].
             close = difflib.get_close_matches(program.location_id, ids, n=1)
             fix = (f"did you mean {close[0]!r}?" if close
                    else "use one of " + ", ".join(map(repr, ids)))
@@ -181,8 +184,8 @@ def _dates(provider: Provider, today: dt.date) -> Iterator[Finding]:
 def _after(iso: str, today: dt.date) -> bool:
     try:
         return dt.date.fromisoformat(iso) > today
-    except ValueError:  # the schema reports malformed dates
-        return False
+    except ValueError:  # never reached: the schema's date format refuses what this cannot read
+        return False  # pragma: no mutate
 
 
 def check_schedules(doc: Document) -> list[Diagnostic]:
@@ -234,12 +237,14 @@ def _overlaps(sessions: list[Session]) -> Iterator[Finding]:
         (day, s.start, s.end, i) for i, s in enumerate(sessions) for day in s.days
         if s.end > s.start
     )
-    last_day, last_end, last_i = "", -1, -1
+    # No day is named "" and the first meeting always replaces these: any start values do.
+    last_day, last_end, last_i = "", -1, -1  # pragma: no mutate
     for day, start, end, i in meetings:
         if day == last_day and start < last_end:
             yield (*sessions[max(i, last_i)].path, "days"), Severity.ERROR, \
                 f"overlaps session {min(i, last_i) + 1} of this track on {DAY_NAMES[day]}; " \
                 "a track's sessions must not overlap: change the times or the days"
+        # On a tie (`>=`) a later overlap would name the other session; both overlap it.
         if day != last_day or end > last_end:
             last_day, last_end, last_i = day, end, i
 

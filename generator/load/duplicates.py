@@ -111,8 +111,9 @@ def find(providers: Iterable[Provider | Listed]) -> list[Duplicate]:
     exact: set[frozenset[str]] = set()  # pairs of files with the same name and address
     for kind in (PHONE, WEBSITE, NAME_ADDRESS, NAME_CITY):
         allowed = related if kind in _SHARABLE else set()
-        # A name warning adds nothing to a name-and-address error about the same pair.
-        done = set(exact) if kind == NAME_CITY else set()
+        # A name warning adds nothing to a name-and-address error about the same pair; `exact`
+        # is empty until the name-and-address pairs are known, which is just before NAME_CITY.
+        done = set(exact)
         for shared, group in _groups(ordered, kind):
             duplicate = _clashes(kind, shared, group, allowed, done)
             if duplicate is not None:
@@ -188,6 +189,8 @@ def _phone_key(phone: str) -> str:
     """Digits only, without the US country code or an extension: '(503) 555-0142',
     '+1 503.555.0142' and '503-555-0142 ext. 12' are one line."""
     digits = "".join(c for c in phone.split("ext")[0] if c.isdigit())
+    # `or` alike for US numbers: ten digits never start with 1 (no area code does), eleven
+    # always do (the country code).
     return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
 
 
@@ -200,6 +203,7 @@ def _website_keys(url: str) -> tuple[str, ...]:
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").removesuffix(".").removeprefix("www.")
+        # Codec names ignore case: "ASCII" and "IDNA" are the same codecs.
         host = host.encode("ascii").decode("idna") if host.isascii() else host
     except (ValueError, UnicodeError):
         return ()
@@ -207,6 +211,7 @@ def _website_keys(url: str) -> tuple[str, ...]:
         return ()
     if host in SHARED_HOSTS:
         segment = parts.path.strip("/").split("/")[0].casefold()
+        # `or True` alike: every bare address of the host then ends in "/", so they still match.
         host = f"{host}/{segment}" if segment else host
     return lookalike.forms(host)
 
@@ -216,7 +221,7 @@ website_keys = lru_cache(maxsize=1 << 16)(_website_keys)
 
 def _words(text: str) -> list[str]:
     """Lowercase words without accents or punctuation; '#' is kept as a word (a unit)."""
-    plain = text.replace("&", " and ")
+    plain = text.replace("&", " and ")  # " AND " alike: the words are casefolded below
     if not plain.isascii():  # ASCII has no accents or compatibility forms: most names skip this
         plain = lookalike.plain(plain)
     return _WORD.findall(plain.casefold())
@@ -224,6 +229,7 @@ def _words(text: str) -> list[str]:
 
 def _word_forms(text: str) -> Iterator[list[str]]:
     """The words of each look-alike form of `text` (see lookalike.py)."""
+    # " AND " alike: look-alike forms are casefolded.
     for form in lookalike.forms(text.replace("&", " and ")):
         yield _WORD.findall(form)
 
@@ -363,6 +369,7 @@ def _related_problem(provider: Listed, slug: str, known: set[str], slugs: list[s
         return "names this listing itself; list only the other listings of the organisation"
     if slug in known or exists(provider, slug):
         return None
+    # Only the best match is shown: n=1 or the default 3 give the same close[0].
     close = difflib.get_close_matches(slug, slugs, n=1)
     fix = (f"did you mean {close[0]!r}?" if close
            else "write the file name of another listing, without '.yaml'")

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from generator.load import duplicates
+from generator.load import duplicates, yamlload
 from generator.load.catalog import load_paths
 from generator.load.diagnostics import Severity
 from generator.model.records import Provider
@@ -44,6 +44,12 @@ def test_keys_normalise_what_people_write_differently() -> None:
     for same in ("https://WWW.Harbor.example.org/about", "http://harbor.example.org./",
                  "https://www.harbor.example.org.:443/"):
         assert duplicates.website_keys(same) == harbor, same
+    # The first segment of the path, whole, tells pages on a shared host apart.
+    assert duplicates.website_keys("https://facebook.com/HarborLight/about") == \
+        duplicates.website_keys("https://facebook.com/harborlight")
+    assert duplicates.website_keys("https://facebook.com/Xanadu") != \
+        duplicates.website_keys("https://facebook.com/anadu")
+    assert duplicates.website_keys("https:///no-host") == ()
     assert duplicates.website_keys("https://www.facebook.com/HarborLight/") == \
         duplicates.website_keys("https://facebook.com/harborlight") != \
         duplicates.website_keys("https://facebook.com/otherclinic")
@@ -53,6 +59,9 @@ def test_keys_normalise_what_people_write_differently() -> None:
     assert duplicates.name_key("The Harbor Light Center, Inc.") == \
         duplicates.name_key("Harbor Light Center LLC") == "harbor light center"
     assert duplicates.name_key("Café & Co") == "cafe and"
+    # '&' is the word 'and', and '#' is no word of a name, with or without look-alike folding.
+    assert duplicates.name_keys("Harbor & Light #2") == duplicates.name_keys(
+        "Harbor and Light 2") == ("harbor and light 2",)
     assert duplicates.street_key("100 North Example Street, Suite 2") == \
         duplicates.street_key("100 N. Example St #5") == "100 n example st"
     assert duplicates.street_keys("100 North Example Street, Suite 2") == \
@@ -103,6 +112,7 @@ def test_shared_phone_or_website_is_an_error_on_both_files(field: str, value: st
 def test_related_listings_may_share_phone_and_website_in_either_direction() -> None:
     shared = {"phone": "(503) 555-0101", "website": "https://alder.example.org"}
     assert _found(_pair({"related_listings": ["birch"]}, shared)) == []
+    assert duplicates.find(_pair({"related_listings": ["birch"]}, shared)) == []
     assert _found(_pair({}, {**shared, "related_listings": ["alder"]})) == []
 
 
@@ -224,3 +234,93 @@ def test_twenty_thousand_listings_are_grouped_by_key_not_compared_in_pairs(
     assert looked_at == []
     assert duplicates.find([*many[:3], dataclasses.replace(many[0], slug="copy")]) != []
     assert looked_at and max(looked_at) == 2  # the one pair that shares its keys
+
+
+def test_name_messages_say_what_to_do_about_each_kind_of_clash() -> None:
+    loc = {**listing()["locations"][0], "street": "1 Alder Rd., Suite 4", "zip": "97201"}
+    same_place = _pair({}, {"name": "Alder Counseling LLC", "locations": [loc]})
+    found = duplicates.diagnostics(duplicates.find(same_place), {})
+    assert found[1].format_text() == (
+        "providers/birch.yaml:1:1: error: name: 'Alder Counseling LLC' at '1 Alder Road, 97201' "
+        "is also listed in providers/alder.yaml; one provider needs one listing: merge the two "
+        "files and delete one")
+    other_street = {**loc, "street": "77 Other Street"}
+    same_city = _pair({}, {"name": "Alder Counseling", "locations": [other_street]})
+    found = duplicates.diagnostics(duplicates.find(same_city), {})
+    assert found[0].format_text() == (
+        "providers/alder.yaml:1:1: warning: name: 'Alder Counseling' in Portland, OR is also "
+        "listed in providers/birch.yaml; merge the files, tell the providers apart by name, or "
+        "if they are sites of one organisation, list 'birch' in related_listings")
+
+
+def test_a_long_list_of_other_files_names_three_and_counts_the_rest() -> None:
+    base = provider()
+    sharing = [dataclasses.replace(base, slug=f"p{i}", source_path=f"providers/p{i}.yaml",
+                                   name=f"Clinic {i}", website=f"https://p{i}.example.org")
+               for i in range(6)]
+
+    def others(count: int) -> str:
+        """The files that the first of `count` listings sharing one phone number names."""
+        (first, *_) = duplicates.diagnostics(duplicates.find(sharing[:count]), {})
+        return first.message.split(" is also the number of ")[1].split(";")[0]
+
+    assert others(2) == "providers/p1.yaml"
+    assert others(3) == "providers/p1.yaml and providers/p2.yaml"
+    assert others(4) == "providers/p1.yaml, providers/p2.yaml and providers/p3.yaml"
+    assert others(5) == ("providers/p1.yaml, providers/p2.yaml, providers/p3.yaml and 1 more "
+                         "listing")
+    assert others(6) == ("providers/p1.yaml, providers/p2.yaml, providers/p3.yaml and 2 more "
+                         "listings")
+
+
+def test_two_separate_copies_are_both_reported() -> None:
+    first, second = _pair({}, {"phone": "(503) 555-0101"})
+    third, fourth = _pair({"phone": "(503) 555-0177", "name": "Cedar House",
+                           "website": "https://cedar.example.org"},
+                          {"phone": "(503) 555-0177", "name": "Dogwood Center",
+                           "website": "https://dogwood.example.org"})
+    third = dataclasses.replace(third, slug="cedar", source_path="providers/cedar.yaml")
+    fourth = dataclasses.replace(fourth, slug="dogwood", source_path="providers/dogwood.yaml")
+    assert _found([first, second, third, fourth]) == [
+        ("phone", "alder", ["birch"]), ("phone", "birch", ["alder"]),
+        ("phone", "cedar", ["dogwood"]), ("phone", "dogwood", ["cedar"])]
+
+
+def test_positions_are_kept_for_the_fields_that_cross_file_messages_point_at() -> None:
+    text = ("name: Alder Counseling\nphone: '(503) 555-0101'\n"
+            "website: https://alder.example.org\ncity: Portland\n"
+            "related_listings:\n  - birch\n  - cedar\n")
+    doc, _ = yamlload.load(text, "providers/alder.yaml")
+    assert duplicates.positions(doc) == {
+        ("name",): (1, 7), ("phone",): (2, 8), ("website",): (3, 10),
+        ("related_listings", 0): (6, 5), ("related_listings", 1): (7, 5)}
+    not_a_mapping, _ = yamlload.load("- birch\n", "providers/list.yaml")
+    assert duplicates.positions(not_a_mapping) == {}
+
+
+def test_same_name_and_address_is_not_also_warned_about_as_the_same_name() -> None:
+    """And a ZIP+4 code is the same place as its five digits."""
+    loc = {**listing()["locations"][0], "street": "1 Alder Road", "zip": "97201-1234"}
+    providers = _pair({"locations": [loc]}, {"name": "Alder Counseling",
+                                             "locations": [{**loc, "zip": "97201"}]})
+    assert _found(providers) == [
+        ("name and address", "alder", ["birch"]), ("name and address", "birch", ["alder"])]
+    (duplicate,) = duplicates.find(providers)
+    assert duplicate.shared == "1 Alder Road, 97201"
+
+
+def test_the_website_message_names_the_shared_host() -> None:
+    providers = _pair({}, {"website": "https://WWW.alder.example.org/about"})
+    (first, _) = duplicates.diagnostics(duplicates.find(providers), {})
+    assert first.message == (
+        "website: the website 'alder.example.org' is also the website of providers/birch.yaml; "
+        "if they are sites of one organisation, list 'birch' in related_listings, otherwise "
+        "correct the address")
+
+
+def test_related_problems_of_a_file_without_positions_are_on_its_first_line() -> None:
+    providers = _pair({"related_listings": ["nowhere"]}, {})
+    (found,) = duplicates.related_problems(providers, {}, lambda p, slug: False)
+    assert found.format_text() == (
+        "providers/alder.yaml:1:1: error: related_listings[0]: no listing is named 'nowhere'; "
+        "write the file name of another listing, without '.yaml'")

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from typing import Any
 
+import pytest
 import yaml
 
 from generator.load.catalog import load_file
@@ -103,6 +104,15 @@ def test_dates_of_calls_cannot_be_in_the_future() -> None:
                        "happened")
 
 
+@pytest.mark.parametrize("field", ["verification", "recheck"])
+def test_each_record_of_a_call_has_its_date_checked_at_its_own_field(field: str) -> None:
+    calls = _calls()
+    calls[field]["date"] = "2027-01-01"
+    messages = _messages(listing(**calls))
+    assert f"error: {field}.date: '2027-01-01' is in the future; use the date it happened" \
+        in messages
+
+
 def test_last_verified_should_not_be_older_than_the_latest_check() -> None:
     calls = _calls()
     calls["verification"]["date"] = "2026-11-01"
@@ -119,3 +129,10 @@ def test_unknown_reason_and_method_get_the_allowed_values() -> None:
     assert any("verification.method: 'phone' is not allowed; did you mean 'phone_call'?" in m
                for m in messages)
     assert any("unreachable.reason: 'busy' is not allowed" in m for m in messages)
+
+
+def test_a_schedule_not_listed_cannot_come_with_tracks() -> None:
+    messages = _messages(listing(programs=[program(schedule_status="not_listed")]))
+    assert messages == [
+        "error: programs[0].schedule_status: is 'not_listed' but the program lists tracks; "
+        "remove this line now that the schedule is known (or remove the tracks)"]
