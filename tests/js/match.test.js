@@ -300,3 +300,41 @@ test("a card shows the tracks that nearly fit, the smallest miss first, and none
   assert.deepEqual(tracksFor(db, q, state), []);
   assert.deepEqual(tracksFor(db, q, { ...state, avail: parseWeek("") }), []);
 });
+
+test("a place on the prime meridian or the equator is a place; only 0, 0 stands for none", () => {
+  const london = { lat: 51.51, lon: -0.13, state: "ENG" };
+  const greenwich = provider("Greenwich", [{ tracks: MONDAY }],
+    { city: "London", state: "ENG", zone: "Europe/London", lat: 51.48, lon: 0 });
+  assert.deepEqual(run([greenwich], {}, london).names.near, ["Greenwich"]);
+  const quito = { lat: 0, lon: -78.5, state: "PIC" };
+  const equator = provider("Equator", [{ tracks: MONDAY }],
+    { city: "Quito", state: "PIC", zone: "America/Guayaquil", lat: 0, lon: -78.45 });
+  assert.deepEqual(run([equator], {}, quito).names.near, ["Equator"]);
+});
+
+test("a search that finds nothing stays empty; only one entirely by video gets a stand-in", () => {
+  const { result } = run([evening, late], { avail: "sat" }, CHICAGO);
+  assert.equal(result.total, 0);
+  assert.equal(result.videoInstead, undefined);
+});
+
+test("a track an hour off is a near miss; one more minute is not", () => {
+  const hour = provider("An Hour Late", [{ tracks: [["T", [["mon", "18:00", "22:00"]]]] }]);
+  const more = provider("Sixty-One Late", [{ tracks: [["T", [["mon", "18:00", "22:01"]]]] }]);
+  const { db, state, result, names } = run([hour, more], { avail: "mon@17:00-21:00" });
+  assert.deepEqual(names.close, ["An Hour Late"]);
+  const [p] = result.groups.close.slice(0, 1);
+  assert.deepEqual(tracksFor(db, p, state).map(({ miss }) => miss.miss), [60]);
+  assert.deepEqual(tracksFor(db, 1, state), []);
+});
+
+test("near misses: a video program without a point comes after nearer ones of the same miss only", () => {
+  const video = provider("Video Ten", [{ format: "telehealth", telehealth: ["IL"],
+    tracks: [["T", [["mon", "18:00", "21:10"]]]] }], { lat: 0, lon: 0 });
+  const here = provider("Here Eleven", [{ tracks: [["T", [["mon", "18:00", "21:11"]]]] }],
+    { lat: CHICAGO.lat, lon: CHICAGO.lon });
+  const hereTen = provider("Here Ten", [{ tracks: [["T", [["mon", "18:00", "21:10"]]]] }],
+    { lat: CHICAGO.lat, lon: CHICAGO.lon });
+  assert.deepEqual(run([video, here, hereTen], { avail: "mon@17:00-21:00" }, CHICAGO).names.close,
+    ["Here Ten", "Video Ten", "Here Eleven"]);
+});
