@@ -338,3 +338,25 @@ test("near misses: a video program without a point comes after nearer ones of th
   assert.deepEqual(run([video, here, hereTen], { avail: "mon@17:00-21:00" }, CHICAGO).names.close,
     ["Here Ten", "Video Ten", "Here Eleven"]);
 });
+
+test("the nearest dozen of a hundred are drawn first in order, however the hundred are listed", () => {
+  const orders = [
+    Array.from({ length: 100 }, (_, i) => ((i * 37) % 100) + 1),
+    Array.from({ length: 100 }, (_, i) => 100 - i),
+    Array.from({ length: 100 }, (_, i) => (i % 2 ? 100 - (i - 1) / 2 : i / 2 + 1)),
+    Array.from({ length: 100 }, (_, i) => ((i * 61 + 17) % 100) + 1),
+  ];
+  for (const order of orders) {
+    const places = order.map((k) => provider(`North ${k}`, [{ tracks: MONDAY }],
+      { lat: CHICAGO.lat + k / 200, lon: CHICAGO.lon }));
+    const db = index(places);
+    localise(db, "America/Chicago", WINTER);
+    const state = { ...emptyState(), miles: "any" };
+    const name = (p) => db.providerName[db.programProvider[p]];
+    for (const end of [1, 2, 5, 8, 12]) {
+      const near = search(db, state, CHICAGO).groups.near;
+      assert.deepEqual(near.slice(0, end).map(name), nearest(end), `${order[0]} ${end}`);
+      assert.deepEqual(near.slice(end, 100).map(name), nearest(100).slice(end), `${order[0]} ${end}`);
+    }
+  }
+});
