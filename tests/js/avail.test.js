@@ -68,3 +68,37 @@ test("quick choices fill in their own days and leave the others", () => {
   assert.equal(formatWeek(applyPreset(both, "mornings")), "mon-sun@-13:00");
   assert.equal(formatWeek(applyPreset(emptyWeek(), "afternoons")), "mon-fri@15:00-18:00");
 });
+
+test("more of what a link cannot mean: midnight as a start, one time, an empty window, three days", () => {
+  assert.deepEqual(parseWeek("mon@24:00-"), emptyWeek()); // 24:00 ends a day, never starts one
+  assert.deepEqual(parseWeek("mon@-24:00")[0], [null, 24 * 60]);
+  assert.deepEqual(parseWeek("mon@18:00"), emptyWeek());
+  assert.deepEqual(parseWeek("mon@18:00-18:00"), emptyWeek());
+  assert.deepEqual(parseWeek("mon-tue-wed"), emptyWeek());
+  assert.deepEqual(parseWeek(""), emptyWeek());
+  assert.deepEqual(parseWeek(undefined), emptyWeek());
+  assert.deepEqual(parseWeek(" mon @18:00-"), emptyWeek()); // no space inside an item
+  assert.deepEqual(parseWeek(" tue , wed@09:05-17:30 ")[2], [at("09:05"), at("17:30")]);
+  assert.equal(formatWeek(parseWeek("mon@09:05-17:30")), "mon@09:05-17:30");
+});
+
+test("an unknown quick choice changes nothing, and a choice never changes the week it is given", () => {
+  const week = parseWeek("tue@18:00-");
+  assert.deepEqual(applyPreset(week, "midnight"), week);
+  const evenings = applyPreset(week, "evenings");
+  assert.deepEqual(week, parseWeek("tue@18:00-"));
+  evenings[0][0] = 0; // each day has a window of its own
+  assert.deepEqual(evenings[1], [at("17:00"), null]);
+});
+
+test("of several sessions that miss, the worst is named, late or early", () => {
+  const week = parseWeek("mon-fri@17:00-21:00");
+  const track = [session("mon", "16:50", "21:00"), session("wed", "18:00", "21:30"),
+    session("fri", "16:00", "20:00")];
+  assert.deepEqual(measure(track, week), { miss: 60, day: 4, early: true });
+  assert.deepEqual(measure(track.slice(0, 2), week), { miss: 30, day: 2, early: false });
+  assert.deepEqual(measure([session("tue", "16:00", "22:30")], week), { miss: 90, day: 1, early: false });
+  assert.deepEqual(measure([session("tue", "15:30", "22:00")], week), { miss: 90, day: 1, early: true });
+  assert.equal(measure([], week), 0);
+  assert.ok(fits([], week));
+});
