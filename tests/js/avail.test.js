@@ -102,3 +102,30 @@ test("of several sessions that miss, the worst is named, late or early", () => {
   assert.equal(measure([], week), 0);
   assert.ok(fits([], week));
 });
+
+test("a link's days and times are read whole, not in part", () => {
+  for (const text of ["mon@18:00x-", "mon@118:00-", "mon@-21:000", "funday-mon", "mon-funday",
+    "thu@18:00-21:00@x", "mon@18:00-19:00-20:00", "mon@25:00-21:00", "mon@18:00-26:00",
+    "mon@-00:00"]) { // the last, a window that closes as the day begins, is empty
+    assert.deepEqual(parseWeek(text), emptyWeek(), text);
+  }
+  const week = parseWeek("mon-tue@18:00-");
+  week[0][0] = 0; // each day has a window of its own
+  assert.deepEqual(week[1], [at("18:00"), null]);
+});
+
+test("days with the same start but another end are written apart", () => {
+  assert.equal(formatWeek(parseWeek("mon@18:00-20:00,tue@18:00-21:00")),
+    "mon@18:00-20:00,tue@18:00-21:00");
+  assert.equal(formatWeek(parseWeek("mon@17:00-21:00,tue@18:00-21:00")),
+    "mon@17:00-21:00,tue@18:00-21:00");
+});
+
+test("a session on a day the person cannot come is neither early nor late; of equal misses, the first day is named", () => {
+  const week = parseWeek("mon-fri@17:00-21:00");
+  assert.deepEqual(measure([session("sat", "10:00", "12:00")], week),
+    { miss: Infinity, day: 5, early: false });
+  assert.deepEqual(measure([session("mon,wed", "16:30", "20:00")], week), { miss: 30, day: 0, early: true });
+  assert.deepEqual(measure([session("tue", "18:00", "21:30"), session("thu", "16:30", "20:00")], week),
+    { miss: 30, day: 1, early: false });
+});
