@@ -146,3 +146,26 @@ test("whether a search asks about hours", () => {
   assert.equal(isEmpty(fromQuery("?listed=1")), false);
   assert.equal(isEmpty(fromQuery("?miles=10")), true);
 });
+
+test("every select of the form is read from a link and written back", () => {
+  const query = "?level=php&pay=medicaid&lang=es&fmt=hybrid&pop=youth&mat=offered&open=yes";
+  const { state, notes } = readLink(query);
+  assert.deepEqual(notes, []);
+  assert.deepEqual([state.level, state.pop, state.mat, state.open], ["php", "youth", "offered", "yes"]);
+  assert.equal(toQuery(state), query);
+});
+
+test("first-finder parameters are not named as unknown; what the link cannot mean is, as given", () => {
+  assert.deepEqual(readLink("?days=mon&from=17:00&to=21:00&eve=1&wknd=1").notes, []);
+  assert.deepEqual(readLink("?listed=maybe").notes, [{ key: "listed", value: "maybe", used: "" }]);
+  assert.deepEqual(readLink("?zip=x60614").notes, [{ key: "zip", value: "x60614", used: "60614" }]);
+  assert.deepEqual(readLink("?avail=mon, ,tue").notes, []);
+  assert.equal(readLink("?zip=1&miles=10.0").state.miles, "10"); // exactly a choice
+});
+
+test("first-finder times are read whole, and a time alone applies to every day", () => {
+  assert.equal(toQuery(fromQuery("?from=17:00")), "?avail=mon-sun@17:00-");
+  assert.equal(toQuery(fromQuery("?from=117:00")), "");
+  assert.equal(toQuery(fromQuery("?to=13:000")), "");
+  assert.deepEqual(fromQuery("?wknd=1").avail, [null, null, null, null, null, [null, null], [null, null]]);
+});
