@@ -77,9 +77,9 @@ function readZip(state, text, note) {
   if (/^\d{4}$/.test(digits)) {
     state.zip = `0${digits}`;
     note("zip", state.zip);
-  // Taken for every other length (a mutant), this branch notes them too: text that is not
-  // five or nine digits never matches its pattern.
   } else if (digits.length === 5 || digits.length === 9) { // ZIP or ZIP+4
+    // Taken for any other length (a mutant), this branch notes it too: text that is not five
+    // or nine digits never matches the pattern below.
     state.zip = digits.slice(0, 5);
     if (!/^\d{5}(-?\d{4})?$/.test(text)) note("zip", state.zip);
   } else {
