@@ -88,3 +88,15 @@ test("a data file is fetched once from the same origin; a failed load is tried a
     globalThis.fetch = real;
   }
 });
+
+test("a provider's later locations: its programs find them, and its slug its first city", () => {
+  const raw = rawIndex([provider("A", [{}, {}]), provider("A in Aurora", [], { city: "Aurora" }),
+    provider("B", [{}], { city: "Elgin" })]);
+  raw.provider = { name: ["A", "B"], slug: ["=", "="], locations: [2, 1], programs: [2, 1],
+    phone: raw.provider.phone.slice(0, 2) };
+  raw.program.location = [0, 1, 0];
+  const db = decodeIndex(raw);
+  assert.deepEqual([...db.programLocation], [0, 1, 2]);
+  assert.deepEqual(db.providerSlug, ["a-chicago", "b-elgin"]);
+  assert.equal(decodeSlug("211", "Harbor House", "Aurora"), "211"); // digits are a slug too
+});
