@@ -102,3 +102,11 @@ test("tel: addresses: an extension's plus sign dropped, an empty extension left 
   assert.equal(telHref("(503) 555-0142 ext. "), "tel:+15035550142");
   assert.equal(telHref("+44 20 7946 0000"), "tel:+442079460000");
 });
+
+test("days with the same start but another end are said apart; a + number is kept as written", () => {
+  assert.equal(weekText(parseWeek("mon@18:00-20:00,tue@18:00-21:00")),
+    "Mon 6:00 PM to 8:00 PM; Tue 6:00 PM to 9:00 PM");
+  assert.equal(telHref("+354 555 123"), "tel:+354555123");
+  assert.equal(telHref("555-0142 ext. 12 (desk)"), "tel:5550142;ext=12");
+  assert.equal(telHref("555-0142 ext. ++12"), "tel:5550142;ext=12");
+});
