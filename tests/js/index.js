@@ -7,7 +7,10 @@
  *            programs: [{ format: "in_person", tracks: [["Evening", [["mon,wed", "18:00", "21:00"]]]] }] }])
  *
  * A program without `tracks` has not listed its hours (one empty track, as the index writes it).
- * Columns are written as plain lists (the decoder takes lists or base-36 strings).
+ * A program may give its codes as the index writes them: `level`, `mat` and `open` a position
+ * in the labels, `pop`, `pay` and `lang` a bitmask (0: not listed); `index(providers, labels)`
+ * replaces the default labels of some kinds. Columns are written as plain lists (the decoder
+ * takes lists or base-36 strings).
  */
 import { decodeIndex } from "../../generator/theme/docs/javascripts/finder/data.js";
 
@@ -27,7 +30,7 @@ function delta(values) {
 }
 
 /** A raw index object from providers (see above); `decode` gives the decoded one. */
-export function rawIndex(providers) {
+export function rawIndex(providers, labels = {}) {
   const states = [...new Set(providers.flatMap((p) => [p.location.state,
     ...p.programs.flatMap((g) => g.telehealth || [])]))].sort();
   const zones = [...new Set(providers.map((p) => p.location.zone))];
@@ -51,7 +54,7 @@ export function rawIndex(providers) {
       level: [["iop", "Intensive outpatient (ASAM 2.1)"]], format: FORMATS,
       pop: [["adults", "Adults"]], pay: [["medicaid", "Medicaid"], ["self_pay", "Self-pay"]],
       lang: [["en", "English"], ["es", "Spanish"]], mat: [["offered", "Offered by the program"]],
-      open: [["yes", "Accepting new patients"]], state: states.map((s) => [s, s]),
+      open: [["yes", "Accepting new patients"]], ...labels, state: states.map((s) => [s, s]),
       zone: zones.map((z) => [z, z]),
     },
     provider: { name: providers.map((p) => p.name), slug: providers.map(() => ""),
@@ -64,11 +67,11 @@ export function rawIndex(providers) {
                 approx: providers.map((p) => (p.location.approx ? 1 : 0)) },
     program: {
       names: programs.map((g) => g.name || "Program"), name: programs.map((_, i) => i),
-      location: programs.map(() => 0), level: programs.map(() => 0),
+      location: programs.map(() => 0), level: programs.map((g) => g.level ?? 0),
       format: programs.map((g) => FORMATS.findIndex(([code]) => code === (g.format || "in_person"))),
-      pop: programs.map(() => 1), pay: programs.map((g) => g.pay ?? 1),
-      lang: programs.map((g) => g.lang ?? 1), mat: programs.map(() => 0),
-      open: programs.map(() => 0), tracks: programs.map((g) => Math.max((g.tracks || []).length, 1)),
+      pop: programs.map((g) => g.pop ?? 1), pay: programs.map((g) => g.pay ?? 1),
+      lang: programs.map((g) => g.lang ?? 1), mat: programs.map((g) => g.mat ?? 0),
+      open: programs.map((g) => g.open ?? 0), tracks: programs.map((g) => Math.max((g.tracks || []).length, 1)),
       tele,
     },
     track: { names: tracks.map(([name]) => name), name: tracks.map((_, i) => i),
@@ -77,8 +80,8 @@ export function rawIndex(providers) {
   };
 }
 
-export function index(providers) {
-  return decodeIndex(rawIndex(providers));
+export function index(providers, labels = {}) {
+  return decodeIndex(rawIndex(providers, labels));
 }
 
 /** A provider with one in-person program at a place (defaults: Chicago). */

@@ -84,3 +84,38 @@ test("parts of a link that were not used are said in words, by the control's nam
     "“Only programs that list their hours” is left out: no program in this directory lists its hours yet.",
     "“insurance” is not part of the finder's links and is left out."]);
 });
+
+test("every group's title, and the status of a search that finds nothing", () => {
+  const fit = provider("Fit", [{ tracks: [["T", [["mon", "18:00", "21:00"]]]] }]);
+  const close = provider("Close", [{ tracks: [["T", [["mon", "16:30", "19:00"]]]] }]);
+  const asked = said([fit, close, provider("None", [{}])], { avail: "mon-fri@17:00-" }, null);
+  assert.deepEqual(["fit", "close", "unlisted"].map((k) => groupTitle(asked.db, k, asked.result, asked.state)),
+    ["Programs that fit your week", "Nearly fit: check the times", "Hours not listed yet: call to ask"]);
+  const open = said([fit], {}, null);
+  assert.equal(groupTitle(open.db, "fit", open.result, open.state), "Programs");
+  assert.equal(open.text, "1 program: 1 lists its hours.");
+  const any = said([fit], { miles: "any" }, CHICAGO);
+  assert.equal(groupTitle(any.db, "near", any.result, any.state), "In person, near ZIP 60614");
+  assert.equal(said([fit], { avail: "sun" }, null).text, "No program matches your search.");
+  const two = provider("Two", [{ tracks: [["T", [["tue", "18:00", "21:00"]]]] }]);
+  assert.equal(said([fit, two], {}, null, 2).text, "2 programs: 2 list their hours."); // all shown
+});
+
+test("tips name the listed box, the distance and the words typed", () => {
+  const state = { ...emptyState(), listed: true, text: "harbor", miles: "10" };
+  assert.deepEqual(emptyTips(state, CHICAGO, () => ""), ["Uncheck “Only programs that list their hours”.",
+    "Choose a larger distance.", "Check the spelling in Name or city, or clear it."]);
+  assert.equal(emptyTips({ ...state, miles: "any" }, CHICAGO, () => "").length, 2);
+  assert.equal(emptyTips(state, null, () => "").length, 2);
+});
+
+test("notes of a link: a bad ZIP code, hours, a listed value and text, each in its own words", () => {
+  const label = (key) => ({ text: "Name or city" })[key];
+  const notes = [{ key: "zip", value: "123", used: "123" }, { key: "avail", value: "funday", used: "" },
+    { key: "listed", value: "maybe", used: "" }, { key: "text", value: "x", used: "" }];
+  assert.deepEqual(notes.map((n) => linkNoteText(n, label)), [
+    "“123” is not a ZIP code, so distance is not used.",
+    "Days and hours: part of “funday” was not understood and is left out.",
+    "“Only programs that list their hours”: “maybe” was not understood and is left out.",
+    "Name or city: “x” is not one of the choices, so it is left out."]);
+});

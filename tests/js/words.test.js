@@ -4,8 +4,10 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 
 import { MESSAGES, say } from "../../generator/theme/docs/javascripts/finder/messages.js";
+import { emptyWeek, parseWeek } from "../../generator/theme/docs/javascripts/finder/avail.js";
 import {
-  clock, dayText, distanceText, durationText, telHref,
+  clock, dayCodes, dayText, distanceText, durationText, hhmm, hoursText, milesText,
+  sessionsText, stateNames, telHref, weekText,
 } from "../../generator/theme/docs/javascripts/finder/words.js";
 import { dayMask } from "./index.js";
 
@@ -53,4 +55,58 @@ test("slugs decode as generator/finder/finder_index.py codes them", async () => 
   const cases = [["", "hope-house"], ["=", "hope-house-salem"], ["16:-2", "hope-house-salem-2"],
     ["11:bend", "hope-house-bend"], ["other-name", "other-name"]];
   for (const [coded, slug] of cases) assert.equal(decodeSlug(coded, "Hope House", "Salem"), slug);
+});
+
+test("noon, the minute before it, and times that wrap round midnight", () => {
+  assert.deepEqual([clock(720), clock(719), clock(780), clock(-30)],
+    ["12:00 PM", "11:59 AM", "1:00 PM", "11:30 PM"]);
+  assert.deepEqual([hhmm(545), hhmm(0)], ["09:05", "00:00"]);
+});
+
+test("days: two together are listed, three or more a range, the whole week Mon to Sun", () => {
+  assert.equal(dayText(dayMask("mon,tue")), "Mon, Tue");
+  assert.equal(dayText(dayMask("sat,sun")), "Sat, Sun");
+  assert.equal(dayText(0x7f), "Mon to Sun");
+  assert.equal(dayText(dayMask("mon,wed,thu,fri,sun")), "Mon, Wed to Fri, Sun");
+  assert.equal(dayCodes(dayMask("mon,sat")), "mon,sat");
+});
+
+test("sessions, hours and the person's week in words", () => {
+  assert.equal(sessionsText([[dayMask("mon,wed"), 1080, 1260], [dayMask("sat"), 540, 720]]),
+    "Mon, Wed 6:00 PM to 9:00 PM; Sat 9:00 AM to 12:00 PM");
+  assert.deepEqual([hoursText(90), hoursText(100), hoursText(60)], ["1.5 hours", "1.67 hours", "1 hour"]);
+  assert.deepEqual([durationText(0), durationText(125), durationText(120)],
+    ["0 minutes", "2 hours 5 minutes", "2 hours"]);
+  assert.equal(weekText(emptyWeek()), "any day, any time");
+  assert.equal(weekText(parseWeek("mon-fri@17:30-,sat-sun")), "Mon to Fri from 5:30 PM; Sat, Sun all day");
+  assert.equal(weekText(parseWeek("mon@-13:00,wed@-13:00,thu-fri@09:00-12:00")),
+    "Mon, Wed until 1:00 PM; Thu, Fri 9:00 AM to 12:00 PM");
+});
+
+test("distances at their edges, and the states a video program serves", () => {
+  assert.deepEqual([milesText(1), milesText(2.5)], ["1 mile", "2.5 miles"]);
+  assert.deepEqual([distanceText(0.1, false), distanceText(9.94, false), distanceText(10, false)],
+    ["0.1 miles away", "9.9 miles away", "10 miles away"]);
+  assert.deepEqual([distanceText(1, true), distanceText(0.99, true)],
+    ["about 1 mile, by ZIP code", "less than 1 mile, by ZIP code"]);
+  const db = { labels: { state: [["IL", "Illinois"], ["IN", "Indiana"], ["WI", "Wisconsin"],
+    ["MI", "Michigan"], ["IA", "Iowa"], ["MN", "Minnesota"]] } };
+  assert.equal(stateNames(db, [0, 1, 2, 3]), "Illinois, Indiana, Wisconsin, Michigan");
+  assert.equal(stateNames(db, [0, 1, 2, 3, 4]), "Illinois, Indiana, Wisconsin, Michigan and 1 more state");
+  assert.equal(stateNames(db, [0, 1, 2, 3, 4, 5]),
+    "Illinois, Indiana, Wisconsin, Michigan and 2 more states");
+});
+
+test("tel: addresses: an extension's plus sign dropped, an empty extension left out", () => {
+  assert.equal(telHref("(503) 555-0142 ext. +12"), "tel:+15035550142;ext=12");
+  assert.equal(telHref("(503) 555-0142 ext. "), "tel:+15035550142");
+  assert.equal(telHref("+44 20 7946 0000"), "tel:+442079460000");
+});
+
+test("days with the same start but another end are said apart; a + number is kept as written", () => {
+  assert.equal(weekText(parseWeek("mon@18:00-20:00,tue@18:00-21:00")),
+    "Mon 6:00 PM to 8:00 PM; Tue 6:00 PM to 9:00 PM");
+  assert.equal(telHref("+354 555 123"), "tel:+354555123");
+  assert.equal(telHref("555-0142 ext. 12 (desk)"), "tel:5550142;ext=12");
+  assert.equal(telHref("555-0142 ext. ++12"), "tel:5550142;ext=12");
 });

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
-  localise, rotate, shiftSessions, zoneOffset,
+  localise, rotate, shiftSessions, userZone, zoneOffset,
 } from "../../generator/theme/docs/javascripts/finder/zones.js";
 import { dayMask, index, minutes, provider } from "./index.js";
 
@@ -57,4 +57,51 @@ test("programs that meet in person keep their local times, even partly by video"
   localise(db, "Asia/Tokyo", WINTER);
   assert.deepEqual([db.shifted[0], db.shifted[1]], [null, null]);
   assert.deepEqual(db.lived[1], [[dayMask("mon"), minutes("18:30"), minutes("21:30")]]);
+});
+
+test("offsets at local midnight and with seconds on the clock", () => {
+  const midnight = new Date(Date.UTC(2027, 0, 13, 6, 30)); // 00:30 in Chicago
+  assert.equal(zoneOffset("America/Chicago", midnight), -360);
+  const seconds = new Date(Date.UTC(2027, 0, 13, 12, 0, 45));
+  assert.equal(zoneOffset("America/Chicago", seconds), -360);
+  assert.equal(zoneOffset("Asia/Kolkata", seconds), 330);
+});
+
+test("the person's zone as the browser says it, or none", () => {
+  assert.equal(userZone(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const real = Intl.DateTimeFormat;
+  try {
+    Intl.DateTimeFormat = () => { throw new Error("no Intl"); };
+    assert.equal(userZone(), "");
+    Intl.DateTimeFormat = () => ({ resolvedOptions: () => ({}) });
+    assert.equal(userZone(), "");
+  } finally {
+    Intl.DateTimeFormat = real;
+  }
+});
+
+test("with no zone of the person's, or a zone no browser knows, video times stay as listed", () => {
+  const video = (zone) => index([provider("Video", [{ format: "telehealth",
+    tracks: [["Evening", [["mon", "18:30", "21:30"]]]] }], { zone })]);
+  const unknown = video("America/Chicago");
+  localise(unknown, "", WINTER);
+  assert.deepEqual(unknown.shifted, [null]);
+  assert.deepEqual(unknown.lived[0], [[dayMask("mon"), minutes("18:30"), minutes("21:30")]]);
+  const mars = video("Mars/Olympus_Mons");
+  localise(mars, "Asia/Tokyo", WINTER);
+  assert.deepEqual(mars.shifted, [null]);
+});
+
+test("two tracks of one schedule share its moved facts; unlisted hours are never moved", () => {
+  const db = index([
+    provider("Chicago Video", [{ format: "telehealth", tracks: [
+      ["A", [["mon", "18:30", "21:30"]]], ["B", [["tue", "09:00", "12:00"]]]] }, { format: "telehealth" }]),
+    provider("Denver Video", [{ format: "telehealth", tracks: [["C", [["mon", "18:30", "21:30"]]]] }],
+      { zone: "America/Denver", state: "CO" }),
+  ]);
+  localise(db, "America/New_York", WINTER);
+  assert.deepEqual(db.lived.map((s) => s.map(([, start]) => start)),
+    [[minutes("19:30")], [minutes("10:00")], [], [minutes("20:30")]]);
+  assert.equal(db.shifted[2], null);
+  assert.equal(db.shifted[3].evening, true);
 });

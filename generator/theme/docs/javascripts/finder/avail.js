@@ -71,6 +71,7 @@ function parseDays(text) {
 /** A week from a link's `avail=` value; items that mean nothing are left out. */
 export function parseWeek(text) {
   const week = emptyWeek();
+  // Any text in place of "" (a mutant) is read the same: an item that names no day.
   for (const item of (text || "").toLowerCase().split(",")) {
     const [dayText, windowText, extra] = item.trim().split("@");
     if (extra !== undefined) continue;
@@ -87,7 +88,7 @@ function parseWindow(text) {
   if (parts.length !== 2) return null;
   const from = parseTime(parts[0], false), to = parseTime(parts[1], true);
   if (from === undefined || to === undefined) return null;
-  if (from !== null && to !== null && from >= to) return null;
+  if (to !== null && (from ?? 0) >= to) return null; // empty, "@-00:00" too
   return [from, to];
 }
 
@@ -107,6 +108,7 @@ export function formatWeek(week) {
 }
 
 function sameWindow(a, b) {
+  // b is the window of a day that has one: `b !== null` made true (a mutant) changes nothing.
   return a !== null && b !== null && a[0] === b[0] && a[1] === b[1];
 }
 
@@ -118,12 +120,16 @@ function sameWindow(a, b) {
  * ({ miss, day, early }); a session on a day the person cannot attend misses by Infinity.
  */
 export function measure(sessions, week) {
+  // day and early are read only once a miss has set them.
+  // Stryker disable next-line UnaryOperator,BooleanLiteral: as above
   let worst = 0, day = -1, early = false;
   for (const [mask, start, end] of sessions) {
+    // `d <= 7` (a mutant) changes nothing here or in fits(): a day mask has no bit 7.
     for (let d = 0; d < 7; d++) {
       if (!(mask & (1 << d))) continue;
       const window = week[d];
       if (window === null) return { miss: Infinity, day: d, early: false };
+      // null - start (a mutant) is never a miss either: it is below 0.
       const before = window[0] === null ? 0 : window[0] - start;
       const after = window[1] === null ? 0 : end - window[1];
       if (before > worst) { worst = before; day = d; early = true; }
@@ -140,6 +146,7 @@ export function fits(sessions, week) {
       if (!(mask & (1 << d))) continue;
       const window = week[d];
       if (window === null) return false;
+      // start < null (`window[0] !== null` made true, a mutant) is false, as it should be.
       if (window[0] !== null && start < window[0]) return false;
       if (window[1] !== null && end > window[1]) return false;
     }

@@ -26,6 +26,8 @@ export function load(url, decode) {
 /** A column of `count` numbers: a string of base-36 digits, or a list. */
 export function column(values, count) {
   const out = new Float64Array(count);
+  // `<=` in this loop and the next ones over typed arrays (mutants) changes nothing: a typed
+  // array drops a write past its end, and the loops that read past it add nothing.
   for (let i = 0; i < count; i++) {
     out[i] = typeof values === "string" ? parseInt(values[i], 36) : values[i];
   }
@@ -42,6 +44,7 @@ export function undelta(values, scale) {
 
 /** The slug of a plain ASCII name, as finder_index.slug_of computes it. */
 function slugOf(name) {
+  // After the first replace no two dashes meet: /^-|-$/ (mutants) would do as well.
   return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
 
@@ -50,7 +53,7 @@ export function decodeSlug(coded, name, city) {
   if (coded === "") return slugOf(name);
   const guess = `${slugOf(name)}-${slugOf(city)}`;
   if (coded === "=") return guess;
-  const at = coded.indexOf(":");
+  const at = coded.indexOf(":"); // never 0: code_slug writes K:rest with K >= 8
   return at < 0 ? coded : guess.slice(0, Number(coded.slice(0, at))) + coded.slice(at + 1);
 }
 
@@ -81,6 +84,7 @@ function decodeProviders(db, raw) {
 }
 
 function decodeSlugs(db, coded) {
+  // Stryker disable next-line ArrayDeclaration: the length only saves the array growing
   db.providerSlug = new Array(db.P);
   for (let i = 0, loc = 0; i < db.P; loc += db.providerLocations[i], i++) {
     db.providerSlug[i] = decodeSlug(coded[i], db.providerName[i], db.cities[db.locationCity[loc]]);
@@ -122,6 +126,9 @@ function decodePrograms(db, raw) {
 }
 
 function decodeTele(flat, G) {
+  // Without a length (a mutant) the list has no entries: undefined where null is kept, and
+  // both mean "no states listed". Reading one past the end makes p NaN and stops the loop.
+  // Stryker disable next-line ArrayDeclaration: as above
   const out = new Array(G).fill(null);
   for (let i = 0, p = 0; i < flat.length; i += 2 + flat[i + 1]) {
     p += flat[i];

@@ -25,12 +25,15 @@ export const OPEN_CHOICES = [
 ];
 
 function fold(text) {
+  // Stryker disable next-line MethodExpression: both sides are folded alike, and upper case
+  // folds like lower case for the letters of these names (it differs for ß, ligatures)
   return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
 /** Each program's searchable words (provider, program, city, state), made once. */
 export function haystacks(db) {
   if (!db.text) {
+    // Stryker disable next-line ArrayDeclaration: the length only saves the array growing
     db.text = new Array(db.G);
     for (let p = 0; p < db.G; p++) {
       const loc = db.programLocation[p];
@@ -43,12 +46,14 @@ export function haystacks(db) {
 
 function allowed(db, kind, codes) {
   const ok = new Uint8Array(db.labels[kind].length);
+  // Without the has() test (a mutant), ok[undefined] = 1 sets no entry of a typed array.
   for (const code of codes) if (db.codes[kind].has(code)) ok[db.codes[kind].get(code)] = 1;
   return ok;
 }
 
 function choice(list, value) {
   const found = list.find(([code]) => code === value);
+  // Stryker disable next-line ArrayDeclaration: codes no index has match nothing, like none
   return found ? found[2] : [];
 }
 
@@ -57,6 +62,7 @@ function programTests(db, state) {
   const tests = [];
   const number = (kind, value) => (db.codes[kind].has(value) ? db.codes[kind].get(value) : -1);
   const is = (column, v) => (p) => column[p] === v;
+  // bit 0 (a code no program has) matches nothing; `bit >= 0` would too: x / 0 is never odd.
   const has = (column, bit) => (p) => bit > 0 && Math.floor(column[p] / bit) % 2 === 1;
   // 0: the listing says not_listed (the source does not say): unknown, so it is kept.
   const hasOrUnknown = (column, bit) => (p) => column[p] === 0 || has(column, bit)(p);
@@ -68,6 +74,9 @@ function programTests(db, state) {
   if (state.lang) tests.push(has(db.program_lang, bitOf(number("lang", state.lang))));
   if (state.mat) tests.push(among(db.program_mat, allowed(db, "mat", choice(MAT_CHOICES, state.mat))));
   if (state.open) tests.push(among(db.program_open, allowed(db, "open", choice(OPEN_CHOICES, state.open))));
+  // An empty word is in every text: splitting on one space (/\s/) or keeping empty words
+  // finds the same programs, and so does testing no words at all.
+  // Stryker disable next-line MethodExpression: as above
   const words = fold(state.text).split(/\s+/).filter(Boolean);
   if (words.length) {
     const text = haystacks(db);
@@ -77,6 +86,7 @@ function programTests(db, state) {
 }
 
 function bitOf(index) {
+  // 2 ** -1 (a mutant) is 0.5, which no mask has either: floor(mask / 0.5) is even.
   return index < 0 ? 0 : 2 ** index;
 }
 
@@ -90,6 +100,7 @@ function reach(db, place, limit, dist) {
   const out = new Uint8Array(db.G);
   const video = teleReach(db, place.state);
   const tele = db.codes.format.get("telehealth");
+  // `p <= db.G` (a mutant) changes nothing here: a typed array drops a write past its end.
   for (let p = 0; p < db.G; p++) {
     if (db.program_format[p] === tele) out[p] = video[p] ? VIDEO : 0;
     else out[p] = dist[p] <= limit ? NEAR : 0; // NaN (no known point) is never near
@@ -102,7 +113,7 @@ export function distances(db, place) {
   const key = `${place.lat},${place.lon}`;
   if (db.distKey !== key) {
     const out = new Float64Array(db.G);
-    for (let p = 0; p < db.G; p++) {
+    for (let p = 0; p < db.G; p++) { // `p <= db.G`: as in reach()
       const loc = db.programLocation[p];
       const unknown = db.lat[loc] === 0 && db.lon[loc] === 0;
       out[p] = unknown ? NaN : miles(place.lat, place.lon, db.lat[loc], db.lon[loc]);
@@ -116,7 +127,7 @@ export function distances(db, place) {
 function teleReach(db, stateCode) {
   const s = db.codes.state.has(stateCode) ? db.codes.state.get(stateCode) : -1;
   const out = new Uint8Array(db.G);
-  for (let p = 0; p < db.G; p++) {
+  for (let p = 0; p < db.G; p++) { // `p <= db.G`: as in reach()
     const listed = db.programTele[p];
     out[p] = listed ? listed.includes(s) : db.locationState[db.programLocation[p]] === s;
   }
@@ -158,6 +169,7 @@ function searchOnly(db, state, place) {
     let ok = !asked, best = Infinity;
     for (let t = first; t < last && !ok; t++) {
       ok = fits(db.lived[t], week);
+      // Measured when it fits too (a mutant), best is never read: the loop ends, p is a fit.
       if (!ok) best = Math.min(best, measure(db.lived[t], week).miss);
     }
     if (ok) found[r === NEAR ? "near" : r === VIDEO ? "video" : "fit"].push(p);
@@ -166,6 +178,7 @@ function searchOnly(db, state, place) {
   const byDistance = (list, extra = null) => {
     if (!dist) return extra ? list.map((p, i) => extra[i] * MISS_BITS + p) : null;
     return list.map((p, i) => (extra ? extra[i] * MISS_BITS : 0) +
+      // No distance on Earth reaches FAR - 1 (167,772 miles): Math.min's bound is a guard.
       (dist[p] === dist[p] ? Math.min(Math.round(dist[p] * 100), FAR - 1) : FAR - 1) * PROGRAM_BITS + p);
   };
   const groups = {
@@ -220,6 +233,8 @@ class Ordered {
 
   sortTo(end) {
     const keys = this.keys;
+    // Either branch puts the first `end` in order; this test only chooses the faster one.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: speed
     if (this.sorted === 0 && end * 8 < keys.length) {
       selectSmallest(keys, end);
       keys.subarray(0, end).sort();
@@ -231,7 +246,13 @@ class Ordered {
   }
 }
 
-/** Reorder `keys` (all different) so that the first k are the k smallest: quickselect. */
+/**
+ * Reorder `keys` (all different) so that the first k are the k smallest: quickselect.
+ * Equivalent mutants: `lo <= hi` (a range of one partitions to nothing, then returns),
+ * `k - 1 < j` (when j is k - 1 the first k are already the smallest: it returns instead) and
+ * `k + 1 >= i` or `true` in the else-if (only when the k-th is the pivot, between the two
+ * parts: the first k are then in place, and partitioning what follows moves none of them).
+ */
 function selectSmallest(keys, k) {
   let lo = 0, hi = keys.length - 1;
   while (lo < hi) {

@@ -78,6 +78,8 @@ function readZip(state, text, note) {
     state.zip = `0${digits}`;
     note("zip", state.zip);
   } else if (digits.length === 5 || digits.length === 9) { // ZIP or ZIP+4
+    // Taken for any other length (a mutant), this branch notes it too: text that is not five
+    // or nine digits never matches the pattern below.
     state.zip = digits.slice(0, 5);
     if (!/^\d{5}(-?\d{4})?$/.test(text)) note("zip", state.zip);
   } else {

@@ -18,6 +18,8 @@ export function hhmm(total) {
 
 /** 0b0010111 -> "Mon to Wed, Fri": runs of three or more days shortened. */
 export function dayText(mask) {
+  // A day mask has no bit 7: `i <= 7`, and `j + 1 <= 7`, `j - 1 < 7` or true in the run's
+  // test (mutants) all stop at the same day.
   const short = MESSAGES.dayShort, parts = [];
   for (let i = 0; i < 7; i++) {
     if (!(mask & (1 << i))) continue;
@@ -55,6 +57,8 @@ export function weekText(week) {
     const window = week[d];
     if (window === null) continue;
     let mask = 1 << d;
+    // From d - 1 or to e <= 7 (mutants): an earlier day of the same window has taken d into
+    // its item already (skipped below), and week[7] is undefined.
     for (let e = d + 1; e < 7; e++) {
       if (week[e] && week[e][0] === window[0] && week[e][1] === window[1]) mask |= 1 << e;
     }
@@ -88,6 +92,7 @@ export function distanceText(d, approx) {
     return d < 1 ? say("distanceTinyApprox") : say("distanceApprox", { miles: milesText(Math.round(d)) });
   }
   if (d < 0.1) return say("distanceTiny");
+  // At exactly 10 (`d <= 10`, a mutant) both give 10.
   return say("distance", { miles: milesText(d < 10 ? Number(d.toFixed(1)) : Math.round(d)) });
 }
 
@@ -99,6 +104,7 @@ export function stateNames(db, numbers) {
 
 /** The tel: address of a phone number as listings write it (as generator/model/links.py). */
 export function telHref(phone) {
+  // Any default text (a mutant) is no digits, as "" is.
   const [number, extension = ""] = phone.split(" ext. ");
   let digits = number.replace(/[^0-9+]/g, "");
   if (!digits.startsWith("+")) digits = digits.length === 10 ? `+1${digits}` : digits;

@@ -21,6 +21,7 @@ export function userZone() {
 const formats = new Map(); // zone -> Intl.DateTimeFormat: making one is slow
 
 export function zoneOffset(zone, date) {
+  // Made every time (a mutant), the offsets are the same, only slower.
   if (!formats.has(zone)) {
     formats.set(zone, new Intl.DateTimeFormat("en-US", {
       timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric",
@@ -52,6 +53,9 @@ export function shiftSessions(sessions, delta) {
 function safeOffset(zone, date, fallback = 0) {
   try {
     return zoneOffset(zone, date);
+    // Without this return (a mutant), a zone no browser knows gives a NaN delta, which moves
+    // nothing, like 0; the person's zone is the browser's own (userZone), never unknown to it.
+    // Stryker disable next-line BlockStatement: as above
   } catch (e) {
     return fallback;
   }
@@ -64,10 +68,11 @@ function safeOffset(zone, date, fallback = 0) {
  * `now` (daylight saving time included). db.shifted holds the facts of moved schedules only.
  */
 export function localise(db, zone, now = new Date()) {
-  if (db.zone === zone) return;
+  if (db.zone === zone) return; // done again (a mutant), the same result, only slower
   const mine = zone ? safeOffset(zone, now) : null;
   const deltas = db.labels.zone.map(([z]) => (mine === null ? 0 : mine - safeOffset(z, now, mine)));
   const video = db.codes.format.get("telehealth");
+  // Stryker disable next-line ArrayDeclaration: the length only saves the array growing
   db.lived = new Array(db.T);
   db.shifted = new Array(db.T).fill(null);
   const cache = new Map();
@@ -76,6 +81,10 @@ export function localise(db, zone, now = new Date()) {
     const delta = db.program_format[p] === video ? deltas[db.locationZone[db.programLocation[p]]] : 0;
     const facts = db.schedules[db.trackSchedule[t]];
     if (delta && !db.unlisted[t]) {
+      // One key per schedule and delta: a delta is a multiple of 15 minutes under a day, so
+      // `- delta` or `/ 10000` (mutants) give two pairs one key only past 150,000 schedules;
+      // making the facts again for each track (`!cache.has` made true) changes nothing.
+      // Stryker disable next-line ArithmeticOperator: as above
       const key = db.trackSchedule[t] * 10000 + delta;
       if (!cache.has(key)) cache.set(key, scheduleFacts(shiftSessions(facts.sessions, delta)));
       db.shifted[t] = cache.get(key);
