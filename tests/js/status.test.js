@@ -65,6 +65,12 @@ test("a video-only search answered with programs partly by video says so first",
   assert.match(statusText(db, result, state, 20), /^No program in this directory says it can be attended entirely by video yet\./);
 });
 
+test("a video-only search with no program even partly by video says nothing of those", () => {
+  const { text } = said([provider("A", [{ format: "in_person" }])], { fmt: "telehealth" }, CHICAGO);
+  assert.equal(text, "No program that matches the rest of your search says it can be attended " +
+    "entirely by video. No program matches your search.");
+});
+
 test("when no program lists its hours, choosing hours is not offered as a way to widen", () => {
   const state = { ...emptyState(), avail: parseWeek("sun"), listed: false };
   assert.deepEqual(emptyTips(state, null, () => "", false), []);

@@ -39,6 +39,8 @@ export function statusText(db, result, state, shown) {
 function notesBefore(db, result, state) {
   const notes = [];
   if (state.zip && !result.place) {
+    // The ZIP field takes five characters at most (maxlength), so a pattern without ^ or $
+    // (two mutants) reads it the same.
     notes.push(say(/^\d{5}$/.test(state.zip) ? "zipNotFound" : "zipIncomplete", { zip: state.zip }));
   }
   if (result.videoInstead) {
