@@ -173,7 +173,11 @@ def visit_with(visit_on: Callable[..., Visit], site: Server) -> Callable[..., Vi
 
 
 def axe_check(page: Page) -> None:
-    """axe with the WCAG 2.2 AA tags finds nothing on the page as it is now."""
+    """axe with the WCAG 2.2 AA tags finds nothing on the page as it is now, once its colour
+    transitions have ended (axe measures the colours drawn, and a button just pressed is still
+    between two)."""
+    page.wait_for_function(
+        "() => document.getAnimations().every((a) => a.playState !== 'running')")
     found = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
                                      "resultTypes": ["violations"]})
     assert found.violations_count == 0, found.generate_report()
